@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct ECSLab: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecslab",
+        abstract: "A tutor and lab checker for the AWS ECS course.",
+        version: ECSLabVersion.current,
+        subcommands: []
+    )
+}

@@ -1,0 +1,3 @@
+enum ECSLabVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// What the test command (`scripts/test`) provides: moto servers, the project
+/// virtualenv and the shared test data. Run by hand without them, tests that
+/// need them skip; under the test command (`ECSLAB_TEST_REQUIRED=1`) a missing
+/// piece fails instead, so CI can never pass by skipping.
+public enum TestEnvironment {
+    public static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The project's root folder, found from this file's path.
+    public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/testdata` next to the project.
+    public static var testdata: URL {
+        projectRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+    }
+
+    static var required: Bool { environment["ECSLAB_TEST_REQUIRED"] == "1" }
+
+    /// Skips (or, under the test command, fails) when `thing` is not there.
+    public static func need(_ thing: String, _ present: Bool) throws {
+        if present { return }
+        if required {
+            XCTFail("\(thing) is missing, and the test command should have provided it")
+            throw XCTSkip("\(thing) is missing")
+        }
+        throw XCTSkip("\(thing) is not available; run the tests with scripts/test")
+    }
+
+    /// A folder of the shared test data, e.g. `sigv4` or `jmespath`.
+    public static func testdata(_ name: String) throws -> URL {
+        let url = testdata.appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if !exists || !isDirectory.boolValue {
+            // The shared data is optional: without it the suite says so and skips.
+            throw XCTSkip("\(url.path) is absent, so these cases are skipped")
+        }
+        return url
+    }
+
+    /// The plain moto server's URL.
+    public static func motoURL() throws -> String {
+        let url = environment["ECSLAB_TEST_MOTO_URL"]
+        try need("ECSLAB_TEST_MOTO_URL (a moto server)", url != nil)
+        return url ?? ""
+    }
+
+    /// The moto server that verifies signatures after `motoAuthFreeCalls` requests.
+    public static func motoAuthURL() throws -> String {
+        let url = environment["ECSLAB_TEST_MOTO_AUTH_URL"]
+        try need("ECSLAB_TEST_MOTO_AUTH_URL (a moto server with signature checks)", url != nil)
+        return url ?? ""
+    }
+
+    public static var motoAuthFreeCalls: Int {
+        Int(environment["ECSLAB_TEST_MOTO_AUTH_FREE_CALLS"] ?? "") ?? 0
+    }
+
+    /// A program from the project virtualenv, e.g. `python` or `aws`.
+    public static func venvProgram(_ name: String) throws -> URL {
+        let venv = environment["ECSLAB_TEST_VENV"].map { URL(fileURLWithPath: $0) }
+            ?? projectRoot.appendingPathComponent(".venv")
+        let program = venv.appendingPathComponent("bin/\(name)")
+        try need("\(program.path) (the project virtualenv)", FileManager.default.isExecutableFile(atPath: program.path))
+        return program
+    }
+}
