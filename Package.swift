@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
+        .target(name: "Course", dependencies: ["JSON", "Yams"]),
         .executableTarget(
             name: "ecslab",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "JSON", "TestSupport"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,94 @@
+/// One automated check: what it reads, what must hold, and what to tell a
+/// learner when it does not.
+public struct Check: Sendable {
+    public var id: String
+    public var lesson: String
+    public var title: LocalizedText
+    public var points: Int
+    /// Checks that must pass first; when one fails, this one is skipped.
+    public var dependsOn: [String]
+    public var source: CheckSource
+    public var assertions: [Assertion]
+    /// Hints in tiers, each more direct than the one before.
+    public var hints: [LocalizedText]
+    /// The AWS documentation page that explains the fix.
+    public var docs: String
+    /// What failed, with `{expected}` and `{actual}` filled in.
+    public var failure: LocalizedText
+    /// How long AWS may take to settle before the check counts as failed.
+    public var eventuallySeconds: Int?
+    public var location: SourceLocation
+
+    public init(
+        id: String, lesson: String, title: LocalizedText, points: Int, dependsOn: [String] = [],
+        source: CheckSource, assertions: [Assertion], hints: [LocalizedText], docs: String,
+        failure: LocalizedText, eventuallySeconds: Int? = nil, location: SourceLocation
+    ) {
+        self.id = id
+        self.lesson = lesson
+        self.title = title
+        self.points = points
+        self.dependsOn = dependsOn
+        self.source = source
+        self.assertions = assertions
+        self.hints = hints
+        self.docs = docs
+        self.failure = failure
+        self.eventuallySeconds = eventuallySeconds
+        self.location = location
+    }
+}
+
+/// Where a check gets the document its assertions look at.
+public enum CheckSource: Sendable {
+    /// Read calls, each response stored under its name in one document.
+    case reads([ReadCall])
+    /// An HTTP GET; the document is `{status, body, json}`.
+    case http(HTTPProbe)
+    /// A local file; the document is `{exists, text, lines}`.
+    case file(FileProbe)
+}
+
+/// One read-only call of a check. Its response goes into the document under
+/// `name`; identical calls within one run are made once.
+public struct ReadCall: Sendable {
+    public var name: String
+    public var operation: OperationName
+    public var parameters: Template
+    /// Follow the model's paginator and merge every page.
+    public var paginate: Bool
+    public var location: SourceLocation
+
+    public init(name: String, operation: OperationName, parameters: Template, paginate: Bool = true, location: SourceLocation) {
+        self.name = name
+        self.operation = operation
+        self.parameters = parameters
+        self.paginate = paginate
+        self.location = location
+    }
+}
+
+/// An HTTP GET of a learner's running app. Only loopback and addresses read
+/// from the learner's own resources may be reached.
+public struct HTTPProbe: Sendable {
+    public var url: Template
+    public var timeoutSeconds: Int
+    public var location: SourceLocation
+
+    public init(url: Template, timeoutSeconds: Int = 5, location: SourceLocation) {
+        self.url = url
+        self.timeoutSeconds = timeoutSeconds
+        self.location = location
+    }
+}
+
+/// A file in the learner's project, such as their Dockerfile.
+public struct FileProbe: Sendable {
+    public var path: Template
+    public var location: SourceLocation
+
+    public init(path: Template, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import JSON
+
+/// Applies a `Comparison` to the value an assertion's expression produced.
+/// Nested assertions (`every`, `any`) evaluate their own expression against
+/// each element through `evaluate`, so this type needs no expression engine.
+public struct ComparisonEvaluator: Sendable {
+    public typealias Evaluate = @Sendable (_ expression: String, _ document: JSON) throws -> JSON
+    public typealias Resolve = @Sendable (_ template: Template) throws -> JSON
+
+    let evaluate: Evaluate
+    let resolve: Resolve
+
+    public init(evaluate: @escaping Evaluate, resolve: @escaping Resolve) {
+        self.evaluate = evaluate
+        self.resolve = resolve
+    }
+
+    /// `actual` is what the assertion's expression produced; null when it found nothing.
+    public func compare(_ comparison: Comparison, actual: JSON) throws -> ComparisonOutcome {
+        let found = ComparisonEvaluator.show(actual)
+        switch comparison {
+        case .equals(let template):
+            let expected = try resolve(template)
+            return outcome(actual == expected, zh: "等于 \(show(expected))", en: "equal to \(show(expected))", found)
+        case .notEquals(let template):
+            let expected = try resolve(template)
+            return outcome(actual != expected, zh: "不等于 \(show(expected))", en: "anything but \(show(expected))", found)
+        case .matches(let pattern):
+            let passed: Bool
+            if let text = actual.stringValue, let regex = try? Regex(pattern) {
+                passed = (try? regex.wholeMatch(in: text)) != nil
+            } else {
+                passed = false
+            }
+            return outcome(passed, zh: "匹配 /\(pattern)/ 的文本", en: "text matching /\(pattern)/", found)
+        case .contains(let template):
+            let expected = try resolve(template)
+            let passed: Bool
+            switch actual {
+            case .array(let items): passed = items.contains(expected)
+            case .string(let text): passed = expected.stringValue.map { text.contains($0) } ?? false
+            default: passed = false
+            }
+            return outcome(passed, zh: "包含 \(show(expected))", en: "something containing \(show(expected))", found)
+        case .isIn(let template):
+            let expected = try resolve(template)
+            let passed = expected.arrayValue?.contains(actual) ?? false
+            return outcome(passed, zh: "\(show(expected)) 之一", en: "one of \(show(expected))", found)
+        case .atLeast(let template):
+            let expected = try resolve(template)
+            let passed = ComparisonEvaluator.order(actual, expected).map { $0 >= 0 } ?? false
+            return outcome(passed, zh: "至少 \(show(expected))", en: "at least \(show(expected))", found)
+        case .atMost(let template):
+            let expected = try resolve(template)
+            let passed = ComparisonEvaluator.order(actual, expected).map { $0 <= 0 } ?? false
+            return outcome(passed, zh: "至多 \(show(expected))", en: "at most \(show(expected))", found)
+        case .length(let template):
+            let expected = try resolve(template)
+            let count = ComparisonEvaluator.count(actual)
+            let passed = count != nil && expected.intValue == count
+            return outcome(
+                passed, zh: "\(show(expected)) 个元素", en: "\(show(expected)) elements",
+                count.map { "\($0) (\(found))" } ?? found)
+        case .distinctCount(let template):
+            let expected = try resolve(template)
+            let distinct = actual.arrayValue.map { Set($0).count }
+            let passed = distinct != nil && expected.intValue == distinct
+            return outcome(
+                passed, zh: "\(show(expected)) 个不同的值", en: "\(show(expected)) distinct values",
+                distinct.map { "\($0) (\(found))" } ?? found)
+        case .every(let nested), .any(let nested):
+            let isEvery: Bool
+            if case .every = comparison { isEvery = true } else { isEvery = false }
+            guard let items = actual.arrayValue, !items.isEmpty else {
+                return outcome(false, zh: "一个非空列表", en: "a non-empty list", found)
+            }
+            var failures: [String] = []
+            var expected = LocalizedText(zh: "", en: "")
+            for (index, item) in items.enumerated() {
+                let result = try compare(nested.comparison, actual: try evaluate(nested.expression, item))
+                expected = result.expected
+                if result.passed, !isEvery {
+                    return outcome(true, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", found)
+                }
+                if !result.passed {
+                    failures.append("[\(index)] \(result.actual)")
+                }
+            }
+            if isEvery {
+                return outcome(
+                    failures.isEmpty, zh: "每个元素的 \(nested.expression) 都\(expected.zh)", en: "every element's \(nested.expression) \(expected.en)",
+                    failures.joined(separator: ", "))
+            }
+            return outcome(false, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", failures.joined(separator: ", "))
+        case .exists:
+            return outcome(!actual.isNull, zh: "存在", en: "present", actual.isNull ? "nothing" : found)
+        case .absent:
+            return outcome(actual.isNull, zh: "不存在", en: "absent", found)
+        case .cidrContains(let template):
+            let expected = try resolve(template)
+            let inner = expected.stringValue.flatMap(CIDRBlock.init(parsing:))
+            let blocks = (actual.arrayValue ?? [actual]).compactMap { $0.stringValue.flatMap(CIDRBlock.init(parsing:)) }
+            let passed = inner.map { inner in blocks.contains { $0.contains(inner) } } ?? false
+            return outcome(passed, zh: "包含 \(show(expected)) 的网段", en: "a CIDR block containing \(show(expected))", found)
+        }
+    }
+
+    private func outcome(_ passed: Bool, zh: String, en: String, _ actual: String) -> ComparisonOutcome {
+        ComparisonOutcome(passed: passed, expected: LocalizedText(zh: zh, en: en), actual: actual)
+    }
+
+    private func show(_ value: JSON) -> String { ComparisonEvaluator.show(value) }
+
+    /// Values as a learner reads them: strings without quotes, the rest as
+    /// compact JSON, long values cut.
+    static func show(_ value: JSON) -> String {
+        let text: String
+        switch value {
+        case .null: return "nothing"
+        case .string(let string): text = string
+        default: text = value.text
+        }
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    static func count(_ value: JSON) -> Int? {
+        switch value {
+        case .array(let items): return items.count
+        case .string(let text): return text.count
+        case .object(let object): return object.count
+        default: return nil
+        }
+    }
+
+    /// -1, 0 or 1 for two numbers or two strings; `nil` when they cannot be ordered.
+    static func order(_ lhs: JSON, _ rhs: JSON) -> Int? {
+        if let a = lhs.doubleValue, let b = rhs.doubleValue {
+            return a < b ? -1 : (a > b ? 1 : 0)
+        }
+        if let a = lhs.stringValue, let b = rhs.stringValue {
+            return a < b ? -1 : (a > b ? 1 : 0)
+        }
+        return nil
+    }
+}

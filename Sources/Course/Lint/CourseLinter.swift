@@ -1,0 +1,259 @@
+import JSON
+
+/// The checks that span files: references between steps, checks and
+/// lessons, variables used before they are defined, dependency cycles, and
+/// checks that would change an account. The service-model checks (do the
+/// operation, its parameters and the waiter exist?) come from an
+/// `OperationCatalog`, so that this layer stays testable without models.
+public struct CourseLinter: Sendable {
+    /// Names every template may use without defining them.
+    public static let builtInVariables: Set<String> = ["account", "region", "owner", "course", "lesson", "expires-at"]
+
+    public var catalog: (any OperationCatalog)?
+
+    public init(catalog: (any OperationCatalog)? = nil) {
+        self.catalog = catalog
+    }
+
+    public func lint(_ content: CourseContent) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        lintLessons(content, &diagnostics)
+        lintChecks(content, &diagnostics)
+        return diagnostics.sorted { $0.location < $1.location }
+    }
+
+    private func lintLessons(_ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        var seenLessons: [String: SourceLocation] = [:]
+        var seenOrders: [Int: String] = [:]
+        for lesson in content.lessons {
+            if let first = seenLessons[lesson.id] {
+                diagnostics.append(Diagnostic(at: lesson.location, "lesson id '\(lesson.id)' is also used by \(first.file)"))
+            }
+            seenLessons[lesson.id] = lesson.location
+            if let other = seenOrders[lesson.order] {
+                diagnostics.append(Diagnostic(at: lesson.location, "lesson '\(lesson.id)' has the same order \(lesson.order) as '\(other)'"))
+            }
+            seenOrders[lesson.order] = lesson.id
+            for required in lesson.requires where content.lesson(required) == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        at: lesson.location, "lesson '\(lesson.id)' requires '\(required)', which does not exist",
+                        suggestion: ClosestName.find(required, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
+            }
+            lintSteps(of: lesson, content, &diagnostics)
+        }
+        lintRequirementCycles(content, &diagnostics)
+    }
+
+    private func lintSteps(of lesson: Lesson, _ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        var defined = Set(lesson.variables.map(\.name)).union(CourseLinter.builtInVariables)
+        var stepIDs: Set<String> = []
+        for step in lesson.steps {
+            if !stepIDs.insert(step.id).inserted {
+                diagnostics.append(Diagnostic(at: step.location, "step id '\(step.id)' is used twice in lesson '\(lesson.id)'"))
+            }
+            for checkID in step.checks {
+                guard let check = content.check(checkID) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: step.location, "step '\(step.id)' lists check '\(checkID)', which does not exist",
+                            suggestion: ClosestName.find(checkID, among: content.checks(of: lesson.id).map(\.id)).map { "did you mean '\($0)'?" }))
+                    continue
+                }
+                if check.lesson != lesson.id {
+                    diagnostics.append(
+                        Diagnostic(at: step.location, "step '\(step.id)' lists check '\(checkID)', which belongs to lesson '\(check.lesson)'"))
+                }
+            }
+            for call in step.calls {
+                let context = "a call of step '\(step.id)'"
+                lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
+                catalog.map { lintOperation(call.operation, call.parameters, $0, at: call.location, &diagnostics) }
+                if case .after(let operation, let parameters) = call.tagging {
+                    catalog.map { lintOperation(operation, parameters, $0, at: call.location, &diagnostics) }
+                }
+                for save in call.save {
+                    if let problem = catalog?.expressionProblem(save.expression) {
+                        diagnostics.append(Diagnostic(at: save.location, "the saved value '\(save.name)' has a bad expression: \(problem)"))
+                    }
+                    defined.insert(save.name)
+                }
+                if let wait = call.wait {
+                    lintReferences(wait.parameters, defined: defined, lesson: lesson, content, at: wait.location, "the wait of \(context)", &diagnostics)
+                    lintWaiter(wait, &diagnostics)
+                }
+                if let undo = call.undo {
+                    lintReferences(undo.parameters, defined: defined, lesson: lesson, content, at: undo.location, "the undo of \(context)", &diagnostics)
+                    catalog.map { lintOperation(undo.operation, undo.parameters, $0, at: undo.location, &diagnostics) }
+                    if let wait = undo.wait { lintWaiter(wait, &diagnostics) }
+                } else if call.cost.isCostly {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: call.location, "\(context) creates something that costs money by the hour but has no 'undo'",
+                            suggestion: "add 'undo:' with the call that deletes it"))
+                }
+            }
+        }
+    }
+
+    private func lintWaiter(_ wait: WaitSpec, _ diagnostics: inout [Diagnostic]) {
+        guard let catalog else { return }
+        let waiters = catalog.waiters(of: wait.service)
+        if !waiters.contains(wait.waiter) {
+            diagnostics.append(
+                Diagnostic(
+                    at: wait.location, "\(wait.service) has no waiter '\(wait.waiter)'",
+                    suggestion: ClosestName.find(wait.waiter, among: waiters).map { "did you mean '\($0)'?" }))
+        }
+    }
+
+    private func lintOperation(
+        _ operation: OperationName, _ parameters: Template, _ catalog: any OperationCatalog, at location: SourceLocation,
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        for problem in catalog.problems(operation: operation, parameters: parameters.json) {
+            diagnostics.append(Diagnostic(at: location, problem.message, suggestion: problem.suggestion))
+        }
+    }
+
+    private func lintReferences(
+        _ template: Template, defined: Set<String>, lesson: Lesson, _ content: CourseContent,
+        at location: SourceLocation, _ context: String, _ diagnostics: inout [Diagnostic]
+    ) {
+        for reference in template.references {
+            let location = template.location(of: reference, or: location)
+            if let other = reference.lesson {
+                guard let otherLesson = content.lesson(other) else {
+                    diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), but there is no lesson '\(other)'"))
+                    continue
+                }
+                if other != lesson.id, !lesson.requires.contains(other) {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: location, "\(context) uses \(reference) from lesson '\(other)', which lesson '\(lesson.id)' does not require",
+                            suggestion: "add '\(other)' to 'requires'"))
+                }
+                if otherLesson.savedNames[reference.name] == nil, !otherLesson.variables.contains(where: { $0.name == reference.name }) {
+                    diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other)' never saves"))
+                }
+            } else if !defined.contains(reference.name) {
+                let later = lesson.savedNames[reference.name]
+                diagnostics.append(
+                    Diagnostic(
+                        at: location,
+                        later.map { "\(context) uses \(reference) before step '\($0)' saves it" } ?? "\(context) uses \(reference), which is not defined",
+                        suggestion: later == nil
+                            ? ClosestName.find(reference.name, among: defined).map { "did you mean '${\($0)}'?" } ?? "define it under 'variables'" : nil))
+            }
+        }
+    }
+
+    private func lintChecks(_ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        var seen: [String: SourceLocation] = [:]
+        for check in content.checks {
+            if let first = seen[check.id] {
+                diagnostics.append(Diagnostic(at: check.location, "check id '\(check.id)' is also used at \(first)"))
+            }
+            seen[check.id] = check.location
+            guard let lesson = content.lesson(check.lesson) else {
+                diagnostics.append(
+                    Diagnostic(
+                        at: check.location, "check '\(check.id)' belongs to lesson '\(check.lesson)', which does not exist",
+                        suggestion: ClosestName.find(check.lesson, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
+                continue
+            }
+            for dependency in check.dependsOn where content.check(dependency) == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        at: check.location, "check '\(check.id)' depends on '\(dependency)', which does not exist",
+                        suggestion: ClosestName.find(dependency, among: content.checks.map(\.id)).map { "did you mean '\($0)'?" }))
+            }
+            // A check may use any value its lesson (or a lesson it requires) defines or saves.
+            let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
+            let context = "check '\(check.id)'"
+            switch check.source {
+            case .reads(let calls):
+                for call in calls {
+                    if !call.operation.isRead {
+                        diagnostics.append(
+                            Diagnostic(
+                                at: call.location, "\(context) calls \(call.operation), which is not a read",
+                                suggestion: "checks may only call Describe*, List* and Get* operations"))
+                    }
+                    lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
+                    catalog.map { lintOperation(call.operation, call.parameters, $0, at: call.location, &diagnostics) }
+                }
+            case .http(let probe):
+                lintReferences(probe.url, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
+            case .file(let probe):
+                lintReferences(probe.path, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
+            }
+            for assertion in check.assertions {
+                lintAssertion(assertion, check: check, defined: defined, lesson: lesson, content, &diagnostics)
+            }
+        }
+        lintDependencyCycles(content, &diagnostics)
+    }
+
+    private func lintAssertion(
+        _ assertion: Assertion, check: Check, defined: Set<String>, lesson: Lesson, _ content: CourseContent,
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        if let problem = catalog?.expressionProblem(assertion.expression) {
+            diagnostics.append(Diagnostic(at: assertion.location, "check '\(check.id)' has a bad expression: \(problem)"))
+        }
+        let context = "check '\(check.id)'"
+        switch assertion.comparison {
+        case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
+            .length(let t), .distinctCount(let t), .cidrContains(let t):
+            lintReferences(t, defined: defined, lesson: lesson, content, at: assertion.location, context, &diagnostics)
+        case .every(let nested), .any(let nested):
+            lintAssertion(nested, check: check, defined: defined, lesson: lesson, content, &diagnostics)
+        case .matches(let pattern):
+            if (try? Regex(pattern)) == nil {
+                diagnostics.append(Diagnostic(at: assertion.location, "check '\(check.id)' has an invalid regular expression '\(pattern)'"))
+            }
+        case .exists, .absent:
+            break
+        }
+    }
+
+    private func lintDependencyCycles(_ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        let edges = Dictionary(content.checks.map { ($0.id, $0.dependsOn) }, uniquingKeysWith: { first, _ in first })
+        for cycle in CycleFinder.cycles(in: edges) {
+            let location = content.check(cycle[0])?.location ?? SourceLocation(file: "checks")
+            diagnostics.append(
+                Diagnostic(at: location, "checks depend on each other in a cycle: \(cycle.joined(separator: " -> ")) -> \(cycle[0])"))
+        }
+    }
+
+    private func lintRequirementCycles(_ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        let edges = Dictionary(content.lessons.map { ($0.id, $0.requires) }, uniquingKeysWith: { first, _ in first })
+        for cycle in CycleFinder.cycles(in: edges) {
+            let location = content.lesson(cycle[0])?.location ?? SourceLocation(file: "lessons")
+            diagnostics.append(
+                Diagnostic(at: location, "lessons require each other in a cycle: \(cycle.joined(separator: " -> ")) -> \(cycle[0])"))
+        }
+    }
+}
+
+/// One problem with an operation or its parameters, from the service models.
+public struct OperationProblem: Sendable, Equatable {
+    public var message: String
+    public var suggestion: String?
+
+    public init(_ message: String, suggestion: String? = nil) {
+        self.message = message
+        self.suggestion = suggestion
+    }
+}
+
+/// What lint asks of the service models and the expression language.
+public protocol OperationCatalog: Sendable {
+    /// Problems with calling `operation` with `parameters`, where strings
+    /// holding `${...}` stand for values of any type.
+    func problems(operation: OperationName, parameters: JSON) -> [OperationProblem]
+    func waiters(of service: String) -> [String]
+    /// Why a JMESPath expression does not compile, or `nil`.
+    func expressionProblem(_ expression: String) -> String?
+}

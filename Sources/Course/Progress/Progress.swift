@@ -1,0 +1,120 @@
+import Foundation
+import JSON
+
+/// A learner's progress in one account and region: where they are, what is
+/// done, their quiz answers, the hints they used, and the values earlier
+/// steps saved (resource ids that later lessons build on).
+public struct Progress: Sendable, Equatable {
+    public var currentLesson: String?
+    public var currentStep: String?
+    /// Lesson id to the ids of its completed steps.
+    public var completed: [String: [String]] = [:]
+    /// `lesson/step` to the chosen answer, from 0.
+    public var quizAnswers: [String: Int] = [:]
+    /// Check id to how many hint tiers were shown.
+    public var hintsUsed: [String: Int] = [:]
+    /// Lesson id to its saved values.
+    public var saved: [String: JSONObject] = [:]
+
+    public init() {}
+
+    public func isCompleted(lesson: String, step: String) -> Bool {
+        completed[lesson]?.contains(step) ?? false
+    }
+
+    public mutating func complete(lesson: String, step: String) {
+        if !isCompleted(lesson: lesson, step: step) {
+            completed[lesson, default: []].append(step)
+        }
+    }
+
+    public mutating func save(_ value: JSON, as name: String, lesson: String) {
+        saved[lesson, default: JSONObject()][name] = value
+    }
+
+    var json: JSON {
+        var object = JSONObject()
+        object["version"] = 1
+        object["lesson"] = currentLesson.map(JSON.string) ?? .null
+        object["step"] = currentStep.map(JSON.string) ?? .null
+        object["completed"] = .object(JSONObject(completed.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSON.string))) }))
+        object["quiz"] = .object(JSONObject(quizAnswers.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
+        object["hints"] = .object(JSONObject(hintsUsed.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
+        object["saved"] = .object(JSONObject(saved.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value)) }))
+        return .object(object)
+    }
+
+    init(json: JSON) {
+        currentLesson = json["lesson"]?.stringValue
+        currentStep = json["step"]?.stringValue
+        for (lesson, steps) in json["completed"]?.objectValue ?? JSONObject() {
+            completed[lesson] = steps.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        for (key, value) in json["quiz"]?.objectValue ?? JSONObject() {
+            quizAnswers[key] = value.intValue
+        }
+        for (key, value) in json["hints"]?.objectValue ?? JSONObject() {
+            hintsUsed[key] = value.intValue
+        }
+        for (lesson, values) in json["saved"]?.objectValue ?? JSONObject() {
+            saved[lesson] = values.objectValue
+        }
+    }
+}
+
+/// Reads and writes `Progress` under the state directory, one file per
+/// account and region. Writes go to a temporary file renamed over the old
+/// one, so a crash never leaves half a file.
+public struct ProgressStore: Sendable {
+    public let file: URL
+
+    public init(file: URL) {
+        self.file = file
+    }
+
+    public init(state: StateDirectory, account: String, region: String) throws {
+        self.init(file: try state.folder("progress").appendingPathComponent("\(account)-\(region).json"))
+    }
+
+    public func load() throws -> Progress {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return Progress() }
+        do {
+            return Progress(json: try JSON(parsing: data))
+        } catch {
+            throw ProgressError.corrupt(file.path, error.description)
+        }
+    }
+
+    public func save(_ progress: Progress) throws {
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
+        let data = Data((progress.json.formatted(JSONFormat(indent: 2)) + "\n").utf8)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw ProgressError.cannotWrite(file.path)
+        }
+        if rename(temporary.path, file.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ProgressError.cannotWrite(file.path)
+        }
+    }
+
+    /// Forgets everything, keeping nothing behind.
+    public func reset() throws {
+        if FileManager.default.fileExists(atPath: file.path) {
+            try FileManager.default.removeItem(at: file)
+        }
+    }
+}
+
+public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
+    case corrupt(String, String)
+    case cannotWrite(String)
+
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let detail):
+            return "The progress file \(path) is damaged (\(detail)). Move it away to start over; nothing in AWS is affected."
+        case .cannotWrite(let path):
+            return "Cannot save progress to \(path). Check that the folder is writable."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Yams
+
+/// Reads YAML text into `SourceNode`s, turning a syntax error into a
+/// `Diagnostic` at the place libyaml reports.
+public enum YAMLSource {
+    public static func parse(_ text: String, file: String) -> Result<SourceNode, Diagnostic> {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                return .failure(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
+            }
+            return .success(convert(root, file: file))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file))
+        } catch {
+            return .failure(Diagnostic(at: SourceLocation(file: file), "the file is not valid YAML"))
+        }
+    }
+
+    private static func convert(_ node: Node, file: String) -> SourceNode {
+        let location = SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        switch node {
+        case .scalar(let scalar):
+            return SourceNode(.scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), at: location)
+        case .mapping(let mapping):
+            let pairs = mapping.map { pair in (key: convert(pair.key, file: file), value: convert(pair.value, file: file)) }
+            return SourceNode(.mapping(pairs), at: location)
+        case .sequence(let sequence):
+            return SourceNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
+        case .alias:
+            // Yams resolves aliases while composing; an unresolved one reads as empty.
+            return SourceNode(.scalar("", quoted: false), at: location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(
+                at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                "not valid YAML: \(problem)",
+                suggestion: "check the indentation and quoting on this line")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(at: SourceLocation(file: file), "cannot read the file: \(problem)", suggestion: "save it as UTF-8")
+        default:
+            return Diagnostic(at: SourceLocation(file: file), "not valid YAML")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// A string with `${...}` references, split once into its literal and
+/// reference parts so that resolving it is a simple join.
+public struct TemplateString: Sendable, Equatable {
+    public enum Part: Sendable, Equatable {
+        case literal(String)
+        case reference(VariableReference)
+    }
+
+    public let parts: [Part]
+
+    /// Parses `text`; an unclosed `${` or a malformed name is an error with
+    /// the offending text.
+    public init(parsing text: String) throws(TemplateError) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = text[...]
+        while let start = rest.firstRange(of: "${") {
+            literal += rest[rest.startIndex..<start.lowerBound]
+            // `$${` writes a literal `${`.
+            if literal.hasSuffix("$") {
+                literal.removeLast()
+                literal += "${"
+                rest = rest[start.upperBound...]
+                continue
+            }
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+                throw TemplateError.unclosed(text)
+            }
+            let inner = rest[start.upperBound..<end]
+            guard let reference = VariableReference(parsing: inner) else {
+                throw TemplateError.badName(String(inner))
+            }
+            if !literal.isEmpty { parts.append(.literal(literal)) }
+            literal = ""
+            parts.append(.reference(reference))
+            rest = rest[rest.index(after: end)...]
+        }
+        literal += rest
+        if !literal.isEmpty || parts.isEmpty { parts.append(.literal(literal)) }
+        self.parts = parts
+    }
+
+    public var references: [VariableReference] {
+        parts.compactMap { part in
+            if case .reference(let reference) = part { return reference }
+            return nil
+        }
+    }
+
+    /// The single reference when the string is nothing else: such a value
+    /// substitutes as whatever JSON it holds, a list stays a list.
+    public var wholeReference: VariableReference? {
+        if parts.count == 1, case .reference(let reference) = parts[0] { return reference }
+        return nil
+    }
+}
+
+public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unclosed(String)
+    case badName(String)
+    case undefined(VariableReference)
+
+    public var description: String {
+        switch self {
+        case .unclosed(let text): return "'${' without a closing '}' in \"\(text)\""
+        case .badName(let name): return "'${\(name)}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')"
+        case .undefined(let reference): return "\(reference) has no value yet"
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Course
+import JSON
+import XCTest
+
+final class CourseLoaderTests: XCTestCase {
+    func testSampleLoadsCleanly() throws {
+        let folder = try SampleCourse.folder()
+        defer { folder.remove() }
+        let (content, diagnostics) = folder.load()
+        XCTAssertEqual(diagnostics, [])
+        let lesson = try XCTUnwrap(content.lesson("net"))
+        XCTAssertEqual(lesson.title.en, "The network")
+        XCTAssertEqual(lesson.variables.map(\.name), ["vpc_name", "vpc_cidr"])
+        XCTAssertEqual(lesson.steps.map(\.id), ["vpc", "quiz"])
+        XCTAssertEqual(lesson.steps[0].calls.count, 2)
+        XCTAssertEqual(lesson.steps[0].calls[0].operation.description, "ec2:CreateVpc")
+        XCTAssertEqual(lesson.steps[0].calls[0].save.map(\.name), ["vpc_id"])
+        XCTAssertEqual(lesson.steps[1].quiz?.answer, 1)
+        XCTAssertEqual(content.checks.map(\.id), ["vpc-exists", "vpc-dns"])
+        XCTAssertEqual(content.check("vpc-exists")?.points, 2)
+        XCTAssertEqual(content.check("vpc-dns")?.dependsOn, ["vpc-exists"])
+        XCTAssertEqual(content.check("vpc-dns")?.hints.count, 1)
+    }
+
+    func testBadYAMLIsReportedAtItsLineAndOtherFilesStillLoad() throws {
+        let folder = try SampleCourse.folder(extra: ["lessons/05-broken/lesson.yaml": "id: broken\ntitle: [unclosed\n"])
+        defer { folder.remove() }
+        let (content, diagnostics) = folder.load()
+        XCTAssertNotNil(content.lesson("net"))
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(
+            diagnostics[0].hasPrefix("lessons/05-broken/lesson.yaml:3:1: error: not valid YAML:"), diagnostics[0])
+    }
+
+    func testMissingEnglishTextIsAnError() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "title: {zh: 网络, en: The network}", with: "title: {zh: 网络}")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:3:8: error: 'title' of the lesson has no English text (add 'en:' with the English text)"])
+    }
+
+    func testUnknownFieldSuggestsTheClosestName() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "    console: {zh", with: "    consle: {zh")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:14:5: error: step 'vpc' has an unknown field 'consle' (did you mean 'console'?)"])
+    }
+
+    func testUndefinedVariable() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "\"${vpc_cidr}\"", with: "\"${vpc_cdir}\"")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:17:29: error: a call of step 'vpc' uses ${vpc_cdir}, which is not defined (did you mean '${vpc_cidr}'?)"])
+    }
+
+    func testVariableUsedBeforeItIsSaved() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "params: {CidrBlock: \"${vpc_cidr}\"}", with: "params: {CidrBlock: \"${vpc_id}\"}")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:17:29: error: a call of step 'vpc' uses ${vpc_id} before step 'vpc' saves it"])
+    }
+
+    func testStepListsAnUnknownCheck() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "checks: [vpc-exists]", with: "checks: [vpc-exist]")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:11:5: error: step 'vpc' lists check 'vpc-exist', which does not exist (did you mean 'vpc-exists'?)"])
+    }
+
+    func testDependencyCycle() throws {
+        let checks = SampleCourse.checks.replacingOccurrences(
+            of: "    points: 2\n", with: "    points: 2\n    depends: [vpc-dns]\n")
+        let folder = try SampleCourse.folder(checks: checks)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["checks/04-net.yaml:16:5: error: checks depend on each other in a cycle: vpc-dns -> vpc-exists -> vpc-dns"])
+    }
+
+    func testChecksMayOnlyRead() throws {
+        let checks = SampleCourse.checks.replacingOccurrences(of: "call: ec2:DescribeVpcAttribute", with: "call: ec2:ModifyVpcAttribute")
+        let folder = try SampleCourse.folder(checks: checks)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            [
+                "checks/04-net.yaml:19:13: error: check 'vpc-dns' calls ec2:ModifyVpcAttribute, which is not a read (checks may only call Describe*, List* and Get* operations)"
+            ])
+    }
+
+    func testChecksMayNotReadSecrets() throws {
+        let checks = SampleCourse.checks.replacingOccurrences(of: "call: ec2:DescribeVpcAttribute", with: "call: ecr:GetAuthorizationToken")
+        let folder = try SampleCourse.folder(checks: checks)
+        defer { folder.remove() }
+        XCTAssertEqual(folder.load().diagnostics.count, 1)
+        XCTAssertTrue(folder.load().diagnostics[0].contains("calls ecr:GetAuthorizationToken, which is not a read"))
+    }
+
+    func testAssertionNeedsExactlyOneOperator() throws {
+        let checks = SampleCourse.checks.replacingOccurrences(of: "        equals: 1\n", with: "        equals: 1\n        at-least: 1\n")
+        let folder = try SampleCourse.folder(checks: checks)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            [
+                "checks/04-net.yaml:9:9: error: an assertion of check 'vpc-exists' has more than one operator (equals, at-least) (use one of: equals, not-equals, matches, contains, in, at-least, at-most, length, distinct-count, every, any, exists, absent, cidr-contains)"
+            ])
+    }
+
+    func testQuizAnswerMustBeAChoice() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "answer: 2", with: "answer: 3")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/04-net/lesson.yaml:33:15: error: the answer of step 'quiz' should be a choice number from 1 to 2"])
+    }
+
+    func testCostlyCallNeedsAnUndo() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(
+            of: "        tags: none\n", with: "        tags: none\n        usd-per-hour: 0.045\n")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            [
+                "lessons/04-net/lesson.yaml:21:9: error: a call of step 'vpc' creates something that costs money by the hour but has no 'undo' (add 'undo:' with the call that deletes it)"
+            ])
+    }
+
+    func testCheckOfAnUnknownLesson() throws {
+        let checks = SampleCourse.checks.replacingOccurrences(of: "lesson: net\n", with: "lesson: nte\n")
+        let folder = try SampleCourse.folder(checks: checks)
+        defer { folder.remove() }
+        let diagnostics = folder.load().diagnostics
+        XCTAssertTrue(diagnostics.contains("checks/04-net.yaml:3:5: error: check 'vpc-exists' belongs to lesson 'nte', which does not exist (did you mean 'net'?)"), "\(diagnostics)")
+    }
+
+    func testEmptyFolder() throws {
+        let folder = try CourseFolder(files: [:])
+        defer { folder.remove() }
+        XCTAssertEqual(folder.load().diagnostics, ["lessons: error: no lessons found (a lesson lives in lessons/NN-id/lesson.yaml)"])
+    }
+}
