@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
-        .target(name: "Course", dependencies: ["JSON", "Yams"]),
+        .target(name: "Course", dependencies: ["JSON", "JMESPath", "Yams"]),
         .executableTarget(
             name: "ecslab",
             dependencies: [

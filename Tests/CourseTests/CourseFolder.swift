@@ -47,12 +47,13 @@ enum SampleCourse {
               - call: ec2:CreateVpc
                 params: {CidrBlock: "${vpc_cidr}"}
                 tags: {resource-type: vpc}
+                name: "${vpc_name}"
                 save: {vpc_id: Vpc.VpcId}
                 undo: {call: ec2:DeleteVpc, params: {VpcId: "${vpc_id}"}}
               - call: ec2:ModifyVpcAttribute
                 params: {VpcId: "${vpc_id}", EnableDnsHostnames: {Value: true}}
                 tags: none
-            checks: [vpc-exists]
+            checks: [vpc-exists, vpc-dns]
           - id: quiz
             title: {zh: 小测验, en: Quiz}
             explain: {zh: 回答, en: Answer}

@@ -69,7 +69,7 @@ final class CourseLoaderTests: XCTestCase {
     }
 
     func testStepListsAnUnknownCheck() throws {
-        let lesson = SampleCourse.lesson.replacingOccurrences(of: "checks: [vpc-exists]", with: "checks: [vpc-exist]")
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "checks: [vpc-exists, vpc-dns]", with: "checks: [vpc-exist, vpc-dns]")
         let folder = try SampleCourse.folder(lesson: lesson)
         defer { folder.remove() }
         XCTAssertEqual(
@@ -123,7 +123,7 @@ final class CourseLoaderTests: XCTestCase {
         defer { folder.remove() }
         XCTAssertEqual(
             folder.load().diagnostics,
-            ["lessons/04-net/lesson.yaml:33:15: error: the answer of step 'quiz' should be a choice number from 1 to 2"])
+            ["lessons/04-net/lesson.yaml:34:15: error: the answer of step 'quiz' should be a choice number from 1 to 2"])
     }
 
     func testCostlyCallNeedsAnUndo() throws {
@@ -134,7 +134,7 @@ final class CourseLoaderTests: XCTestCase {
         XCTAssertEqual(
             folder.load().diagnostics,
             [
-                "lessons/04-net/lesson.yaml:21:9: error: a call of step 'vpc' creates something that costs money by the hour but has no 'undo' (add 'undo:' with the call that deletes it)"
+                "lessons/04-net/lesson.yaml:22:9: error: a call of step 'vpc' creates something that costs money by the hour but has no 'undo' (add 'undo:' with the call that deletes it)"
             ])
     }
 

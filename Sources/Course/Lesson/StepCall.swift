@@ -9,13 +9,17 @@ public struct StepCall: Sendable {
     public var cost: CostClass
     /// Where the course tags go.
     public var tagging: Tagging
+    /// The `Name` tag of what the call creates; the lesson and step stand in.
+    public var name: Template?
     public var wait: WaitSpec?
     public var location: SourceLocation
 
     public init(
         operation: OperationName, parameters: Template, save: [SavedValue] = [], undo: UndoCall? = nil,
-        cost: CostClass = .free, tagging: Tagging = .automatic, wait: WaitSpec? = nil, location: SourceLocation
+        cost: CostClass = .free, tagging: Tagging = .automatic, name: Template? = nil, wait: WaitSpec? = nil,
+        location: SourceLocation
     ) {
+        self.name = name
         self.operation = operation
         self.parameters = parameters
         self.save = save

@@ -160,12 +160,13 @@ struct LessonDecoder {
         if let tagNode = reader.raw("tags") {
             tagging = decodeTagging(tagNode, step: step) ?? .automatic
         }
+        let name = reader.raw("name").flatMap { decodeTemplate($0) }
         let wait = reader.raw("wait").flatMap { decodeWait($0, step: step) }
         reader.finish(into: &diagnostics)
         guard let operation, let parameters else { return nil }
         return StepCall(
             operation: operation, parameters: parameters, save: saves, undo: undo, cost: cost, tagging: tagging,
-            wait: wait, location: node.location)
+            name: name, wait: wait, location: node.location)
     }
 
     private mutating func decodeTagging(_ node: SourceNode, step: String) -> Tagging? {

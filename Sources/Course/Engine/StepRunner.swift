@@ -1,0 +1,221 @@
+import Foundation
+import JMESPath
+import JSON
+
+/// Performs a step for the learner, converging: the step's checks run
+/// first and a step that already passes is left alone; a create call the
+/// ledger shows as done is not repeated. Every create is tagged and written
+/// to the ledger before and after it is sent.
+public struct StepRunner: Sendable {
+    public enum Event: Sendable {
+        /// The step's checks already pass: nothing to do.
+        case alreadyDone(Step)
+        /// About to call; `cli` is the equivalent `aws` command.
+        case calling(StepCall, cli: String)
+        /// What a dry run would call.
+        case wouldCall(StepCall, cli: String)
+        /// An earlier run already made this call; its saved values are reused.
+        case reused(StepCall)
+        case called(StepCall, saved: JSONObject)
+        case waiting(WaitProgress)
+        case declined(StepCall)
+        case checked([CheckResult])
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        /// Done before: nothing was called.
+        case alreadyDone
+        /// Performed, and its checks now pass.
+        case done
+        /// Performed, but its checks still fail.
+        case checksFailed
+        /// A dry run: nothing changed.
+        case dryRun
+        /// The learner declined a costly call.
+        case declined
+    }
+
+    public var api: any AccountAPI
+    public var ledger: Ledger
+    public var checks: CheckRunner
+    public var owner: String
+    /// How long what the tutor creates may live before `reap` removes it.
+    public var lifetimeSeconds: Double = 4 * 3600
+    public var now: @Sendable () -> Date = { Date() }
+    public var makeID: @Sendable () -> String = { UUID().uuidString.lowercased() }
+
+    public init(api: any AccountAPI, ledger: Ledger, checks: CheckRunner, owner: String) {
+        self.api = api
+        self.ledger = ledger
+        self.checks = checks
+        self.owner = owner
+    }
+
+    /// Performs `step` of `lesson`. `confirm` is asked before each call that
+    /// costs money by the hour; `scope` receives the values the calls save.
+    public func perform(
+        _ step: Step, of lesson: Lesson, content: CourseContent, scope: inout VariableScope, dryRun: Bool = false,
+        confirm: @Sendable (StepCall) async -> Bool = { _ in true }, observe: @escaping @Sendable (Event) -> Void = { _ in }
+    ) async throws -> Outcome {
+        // What earlier runs of this step created and saved is known again
+        // before anything is judged, so its checks can find it.
+        let live = try ledger.live(lesson: lesson.id)
+        for entry in live where entry.step == step.id && entry.state == .created {
+            for (name, value) in entry.saved { scope.save(value, as: name) }
+        }
+        let stepChecks = step.checks.compactMap { content.check($0) }
+        if !stepChecks.isEmpty {
+            let before = await checks.run(stepChecks, all: content.checks, scope: scope)
+            if before.allSatisfy({ $0.status == .passed }) {
+                observe(.alreadyDone(step))
+                return .alreadyDone
+            }
+        }
+        for (index, call) in step.calls.enumerated() {
+            if !dryRun, live.contains(where: { $0.step == step.id && $0.fields["index"]?.intValue == index && $0.state == .created }) {
+                observe(.reused(call))
+                continue
+            }
+            if dryRun {
+                let input = try prepare(call, lesson: lesson, step: step, scope: scope, entry: "dry-run", display: true)
+                observe(.wouldCall(call, cli: api.cliCommand(call.operation, input: input.json)))
+                continue
+            }
+            if call.cost.isCostly, await !confirm(call) {
+                observe(.declined(call))
+                return .declined
+            }
+            try await make(call, index: index, lesson: lesson, step: step, scope: &scope, observe: observe)
+        }
+        if dryRun { return .dryRun }
+        guard !stepChecks.isEmpty else { return .done }
+        let after = await checks.run(stepChecks, all: content.checks, scope: scope)
+        observe(.checked(after))
+        return after.allSatisfy({ $0.status == .passed }) ? .done : .checksFailed
+    }
+
+    private struct PreparedInput {
+        var json: JSON
+        var tags: CourseTags?
+        var token: String?
+    }
+
+    /// The call's input with templates resolved, course tags added where the
+    /// create call takes them, and an idempotency token fixed in advance.
+    private func prepare(
+        _ call: StepCall, lesson: Lesson, step: Step, scope: VariableScope, entry: String, display: Bool = false
+    ) throws -> PreparedInput {
+        let resolve = { (template: Template) throws -> JSON in
+            display ? scope.resolveForDisplay(template) : try scope.resolve(template)
+        }
+        var input = try resolve(call.parameters)
+        var tags: CourseTags?
+        if call.undo != nil || call.cost.isCostly {
+            let name = try call.name.flatMap { try resolve($0).stringValue } ?? "ecslab-\(lesson.id)-\(step.id)"
+            tags = CourseTags(
+                name: name, lesson: lesson.id, owner: owner, expiresAt: now().addingTimeInterval(lifetimeSeconds), entry: entry)
+        }
+        if let tags {
+            switch call.tagging {
+            case .automatic:
+                guard let parameter = api.tagParameter(of: call.operation) else {
+                    throw TaggingError.noTagParameter(call.operation)
+                }
+                input = try tags.apply(to: input, parameter: parameter, resourceType: nil)
+            case .specification(let resourceType):
+                let parameter = api.tagParameter(of: call.operation) ?? .specifications(member: "TagSpecifications")
+                input = try tags.apply(to: input, parameter: parameter, resourceType: resourceType)
+            case .after, .none:
+                break
+            }
+        }
+        var token: String?
+        if let member = api.idempotencyTokenMember(of: call.operation), var object = input.objectValue, object[member] == nil {
+            token = makeID()
+            object[member] = token.map(JSON.string)
+            input = .object(object)
+        }
+        return PreparedInput(json: input, tags: tags, token: token)
+    }
+
+    private func make(
+        _ call: StepCall, index: Int, lesson: Lesson, step: Step, scope: inout VariableScope, observe: @escaping @Sendable (Event) -> Void
+    ) async throws {
+        let id = makeID()
+        let prepared = try prepare(call, lesson: lesson, step: step, scope: scope, entry: id)
+        let recorded = prepared.tags != nil
+        if recorded {
+            var fields = JSONObject()
+            fields["lesson"] = .string(lesson.id)
+            fields["step"] = .string(step.id)
+            fields["index"] = .integer(index)
+            fields["call"] = .string(call.operation.description)
+            fields["input"] = prepared.json
+            fields["tags"] = prepared.tags.map { .object($0.object) } ?? .null
+            if let token = prepared.token { fields["client-token"] = .string(token) }
+            if case .hourly(let usd) = call.cost { fields["usd-per-hour"] = .double(usd) }
+            try ledger.append(LedgerEvent(.intent, id: id, time: now(), fields: fields))
+        }
+        observe(.calling(call, cli: api.cliCommand(call.operation, input: prepared.json)))
+        let response: JSON
+        do {
+            response = try await api.call(call.operation, input: prepared.json)
+        } catch {
+            if recorded {
+                try? ledger.append(LedgerEvent(.failed, id: id, time: now(), fields: ["error": .string(String(describing: error))]))
+            }
+            throw StepError.callFailed(call.operation, String(describing: error))
+        }
+        var saved = JSONObject()
+        for save in call.save {
+            let value = try JMESPathExpression(save.expression).evaluate(response, variables: CheckRunner.expressionVariables(scope))
+            guard !value.isNull else {
+                if recorded {
+                    try? ledger.append(LedgerEvent(.created, id: id, time: now(), fields: ["response": response]))
+                }
+                throw StepError.nothingToSave(save.name, save.expression, call.operation)
+            }
+            saved[save.name] = value
+            scope.save(value, as: save.name)
+        }
+        if recorded {
+            var fields = JSONObject()
+            fields["saved"] = .object(saved)
+            if let undo = call.undo {
+                fields["undo"] = ["call": .string(undo.operation.description), "params": try scope.resolve(undo.parameters)]
+                if let wait = undo.wait {
+                    fields["undo-wait"] = [
+                        "service": .string(wait.service), "waiter": .string(wait.waiter), "params": try scope.resolve(wait.parameters),
+                    ]
+                }
+            }
+            try ledger.append(LedgerEvent(.created, id: id, time: now(), fields: fields))
+        }
+        if case .after(let operation, let parameters) = call.tagging, let tags = prepared.tags {
+            let input = try scope.resolve(parameters)
+            guard let parameter = api.tagParameter(of: operation) else { throw TaggingError.noTagParameter(operation) }
+            _ = try await api.call(operation, input: try tags.apply(to: input, parameter: parameter, resourceType: nil))
+        }
+        observe(.called(call, saved: saved))
+        if let wait = call.wait {
+            let input = try scope.resolve(wait.parameters)
+            try await api.wait(service: wait.service, waiter: wait.waiter, input: input) { progress in
+                observe(.waiting(progress))
+            }
+        }
+    }
+}
+
+public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
+    case callFailed(OperationName, String)
+    case nothingToSave(String, String, OperationName)
+
+    public var description: String {
+        switch self {
+        case .callFailed(let operation, let detail):
+            return "\(operation) failed: \(detail)"
+        case .nothingToSave(let name, let expression, let operation):
+            return "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import JSON
+
+/// The values `${...}` references resolve to while a lesson runs: built-ins
+/// (`account`, `region`, `owner`, ...), the lesson's variables with the
+/// learner's `--set` overrides, and what calls saved, in this lesson or the
+/// lessons it requires.
+public struct VariableScope: Sendable {
+    public var lesson: String
+    public var builtIns: [String: JSON]
+    public var variables: [String: String]
+    public var saved: [String: JSONObject]
+
+    public init(lesson: String, builtIns: [String: JSON], variables: [String: String], saved: [String: JSONObject]) {
+        self.lesson = lesson
+        self.builtIns = builtIns
+        self.variables = variables
+        self.saved = saved
+    }
+
+    /// The scope of `lesson`: its defaults overridden by `overrides`, and the
+    /// values already saved in `progress`.
+    public init(lesson: Lesson, builtIns: [String: JSON], overrides: [String: String], progress: Progress) {
+        var variables: [String: String] = [:]
+        for variable in lesson.variables {
+            variables[variable.name] = overrides[variable.name] ?? variable.defaultValue
+        }
+        self.init(lesson: lesson.id, builtIns: builtIns, variables: variables, saved: progress.saved)
+    }
+
+    public func value(of reference: VariableReference) -> JSON? {
+        let lessonID = reference.lesson ?? lesson
+        if let value = saved[lessonID]?[reference.name] { return value }
+        if reference.lesson == nil || reference.lesson == lesson {
+            if let value = variables[reference.name] { return .string(value) }
+            if let value = builtIns[reference.name] { return value }
+        }
+        return nil
+    }
+
+    /// Whether `reference` names a value read back from AWS, as opposed to one
+    /// the learner or the lesson typed in: only such values may steer an HTTP
+    /// probe away from loopback.
+    public func isSaved(_ reference: VariableReference) -> Bool {
+        saved[reference.lesson ?? lesson]?[reference.name] != nil
+    }
+
+    public mutating func save(_ value: JSON, as name: String) {
+        saved[lesson, default: JSONObject()][name] = value
+    }
+
+    public func resolve(_ template: Template) throws(TemplateError) -> JSON {
+        try template.resolve { value(of: $0) }
+    }
+
+    /// Resolves what is known and leaves the rest written as `${name}`: what
+    /// a dry run shows for values only an earlier call would produce.
+    public func resolveForDisplay(_ template: Template) -> JSON {
+        (try? template.resolve { reference in value(of: reference) ?? .string(reference.description) }) ?? template.json
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import JMESPath
+import JSON
+
+/// Runs checks against an account: reads, evaluates assertions, skips what
+/// depends on a failure, waits for AWS to settle where a check allows it, and
+/// scores the result. It only ever reads: every operation a check names was
+/// refused at load time unless it is a read, and is refused again here.
+public struct CheckRunner: Sendable {
+    public enum Event: Sendable {
+        case started(Check)
+        /// An `eventually` check is waiting for AWS to settle.
+        case waiting(Check, remainingSeconds: Int)
+        case finished(CheckResult)
+    }
+
+    public var api: any AccountAPI
+    public var prober: any HTTPProber
+    public var files = FileProbeReader()
+    /// Seconds between tries of an `eventually` check.
+    public var retryInterval: Double = 5
+    public var sleep: @Sendable (Double) async throws -> Void = { seconds in
+        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+    }
+    public var now: @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }
+
+    public init(api: any AccountAPI, prober: any HTTPProber) {
+        self.api = api
+        self.prober = prober
+    }
+
+    /// Runs `checks` and every check they depend on, dependencies first.
+    /// Identical read calls within the run are made once.
+    public func run(
+        _ checks: [Check], all: [Check], scope: VariableScope, observe: @Sendable (Event) -> Void = { _ in }
+    ) async -> [CheckResult] {
+        var cache = ReadCache()
+        var results: [String: CheckResult] = [:]
+        var ordered: [CheckResult] = []
+        for check in CheckRunner.withDependencies(checks, all: all) {
+            observe(.started(check))
+            let start = now()
+            var result: CheckResult
+            if let failed = check.dependsOn.first(where: { results[$0].map { $0.status != .passed } ?? false }) {
+                result = CheckResult(
+                    check: check, status: .skipped,
+                    reason: LocalizedText(zh: "跳过：它依赖的检查 \(failed) 没有通过", en: "skipped: it depends on \(failed), which did not pass"))
+            } else {
+                result = await evaluate(check, scope: scope, cache: &cache, observe: observe)
+            }
+            result.durationSeconds = now() - start
+            results[check.id] = result
+            ordered.append(result)
+            observe(.finished(result))
+        }
+        return ordered
+    }
+
+    /// `checks` plus their dependencies, in an order where every check comes
+    /// after what it depends on. Lint has already refused cycles; one that
+    /// slips through is broken by visiting each check once.
+    static func withDependencies(_ checks: [Check], all: [Check]) -> [Check] {
+        let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var visited: Set<String> = []
+        var ordered: [Check] = []
+        func visit(_ check: Check) {
+            guard visited.insert(check.id).inserted else { return }
+            for dependency in check.dependsOn {
+                if let other = byID[dependency] { visit(other) }
+            }
+            ordered.append(check)
+        }
+        for check in checks { visit(check) }
+        return ordered
+    }
+
+    private func evaluate(
+        _ check: Check, scope: VariableScope, cache: inout ReadCache, observe: @Sendable (Event) -> Void
+    ) async -> CheckResult {
+        let deadline = now() + Double(check.eventuallySeconds ?? 0)
+        var fresh = false
+        while true {
+            let document: JSON
+            switch await read(check, scope: scope, cache: &cache, fresh: fresh) {
+            case .success(let value): document = value
+            case .failure(let problem):
+                return CheckResult(check: check, status: .error, reason: problem.text)
+            }
+            let assertions = assess(check, document: document, scope: scope)
+            let passedCount = assertions.filter(\.passed).count
+            if passedCount == assertions.count {
+                return CheckResult(check: check, status: .passed, assertions: assertions, pointsEarned: Double(check.points))
+            }
+            let remaining = deadline - now()
+            if remaining <= 0 {
+                let share = assertions.isEmpty ? 0 : Double(passedCount) / Double(assertions.count)
+                let earned = (Double(check.points) * share * 100).rounded(.down) / 100
+                return CheckResult(check: check, status: .failed, assertions: assertions, pointsEarned: earned)
+            }
+            observe(.waiting(check, remainingSeconds: Int(remaining.rounded(.up))))
+            do {
+                try await sleep(min(retryInterval, remaining))
+            } catch {
+                // Cancelled: report what was found so far.
+                return CheckResult(check: check, status: .failed, assertions: assertions)
+            }
+            fresh = true
+        }
+    }
+
+    private func assess(_ check: Check, document: JSON, scope: VariableScope) -> [AssertionResult] {
+        let variables = CheckRunner.expressionVariables(scope)
+        let evaluate: ComparisonEvaluator.Evaluate = { expression, value in
+            try JMESPathExpression(expression).evaluate(value, variables: variables)
+        }
+        let comparator = ComparisonEvaluator(evaluate: evaluate, resolve: { template in try scope.resolve(template) })
+        return check.assertions.map { assertion in
+            do {
+                let actual = try evaluate(assertion.expression, document)
+                return AssertionResult(assertion: assertion, outcome: try comparator.compare(assertion.comparison, actual: actual))
+            } catch let error as TemplateError {
+                return AssertionResult(assertion: assertion, error: CheckProblem.missingValue(error).text)
+            } catch {
+                let detail = String(describing: error)
+                return AssertionResult(
+                    assertion: assertion,
+                    error: LocalizedText(zh: "表达式 \(assertion.expression) 无法求值：\(detail)", en: "the expression \(assertion.expression) failed: \(detail)"))
+            }
+        }
+    }
+
+    /// Every value in scope, as JMESPath `$variables`: checks can write
+    /// `Vpcs[?VpcId == $vpc_id]`.
+    static func expressionVariables(_ scope: VariableScope) -> [String: JSON] {
+        var variables = scope.builtIns
+        for (name, value) in scope.variables { variables[name] = .string(value) }
+        for (name, value) in scope.saved[scope.lesson] ?? JSONObject() { variables[name] = value }
+        return variables
+    }
+
+    private func read(_ check: Check, scope: VariableScope, cache: inout ReadCache, fresh: Bool) async -> Result<JSON, CheckProblem> {
+        switch check.source {
+        case .reads(let calls):
+            var document = JSONObject()
+            for call in calls {
+                guard call.operation.isRead else { return .failure(.notARead(call.operation)) }
+                let input: JSON
+                do {
+                    input = try scope.resolve(call.parameters)
+                } catch {
+                    return .failure(.missingValue(error))
+                }
+                let key = "\(call.operation) \(input.formatted(JSONFormat(sortKeys: true)))"
+                if !fresh, let cached = cache.responses[key] {
+                    document[call.name] = cached
+                    continue
+                }
+                do {
+                    let response = call.paginate
+                        ? try await api.paginate(call.operation, input: input)
+                        : try await api.call(call.operation, input: input)
+                    cache.responses[key] = response
+                    document[call.name] = response
+                } catch {
+                    // "It does not exist" is an answer the assertions judge;
+                    // anything else means the check could not look.
+                    guard let code = api.errorCode(of: error), TeardownErrors.isNotFound(code) else {
+                        return .failure(.awsRefused(call.operation, String(describing: error)))
+                    }
+                    let answer: JSON = ["Error": ["Code": .string(code)]]
+                    cache.responses[key] = answer
+                    document[call.name] = answer
+                }
+            }
+            return .success(.object(document))
+        case .http(let probe):
+            let url: String
+            do {
+                guard let resolved = try scope.resolve(probe.url).stringValue else {
+                    return .failure(.badURL("(not text)"))
+                }
+                url = resolved
+            } catch {
+                return .failure(.missingValue(error))
+            }
+            guard let host = ProbeTarget.host(of: url) else { return .failure(.badURL(url)) }
+            guard ProbeTarget.isLoopback(host) || ProbeTarget.hostComesFromAWS(probe.url, scope: scope) else {
+                return .failure(.forbiddenHost(host))
+            }
+            do {
+                return .success(try await prober.get(url, timeoutSeconds: probe.timeoutSeconds))
+            } catch {
+                // Nothing answering is a finding about the app, not a broken check.
+                return .success(["status": nil, "error": .string(String(describing: error)), "body": nil, "json": nil])
+            }
+        case .file(let probe):
+            do {
+                guard let path = try scope.resolve(probe.path).stringValue else { return .failure(.badURL("(not text)")) }
+                return .success(files.read(path))
+            } catch {
+                return .failure(.missingValue(error))
+            }
+        }
+    }
+}
+
+/// Responses already read in this run, by operation and input.
+struct ReadCache {
+    var responses: [String: JSON] = [:]
+}
+
+/// Why a check could not be evaluated at all.
+enum CheckProblem: Error {
+    case missingValue(TemplateError)
+    case awsRefused(OperationName, String)
+    case notARead(OperationName)
+    case badURL(String)
+    case forbiddenHost(String)
+
+    var text: LocalizedText {
+        switch self {
+        case .missingValue(let error):
+            if case .undefined(let reference) = error {
+                return LocalizedText(
+                    zh: "还没有 \(reference) 的值：请先完成保存它的那一步", en: "\(reference) has no value yet: do the step that saves it first")
+            }
+            return LocalizedText(zh: "模板有误：\(error)", en: "bad template: \(error)")
+        case .awsRefused(let operation, let detail):
+            return LocalizedText(zh: "AWS 拒绝了 \(operation)：\(detail)", en: "AWS refused \(operation): \(detail)")
+        case .notARead(let operation):
+            return LocalizedText(zh: "\(operation) 不是只读操作，检查不能调用它", en: "\(operation) is not a read, so a check may not call it")
+        case .badURL(let url):
+            return LocalizedText(zh: "不是有效的 URL：\(url)", en: "not a valid URL: \(url)")
+        case .forbiddenHost(let host):
+            return LocalizedText(
+                zh: "HTTP 检查只能访问本机或从你的 AWS 资源读到的地址，不能访问 \(host)",
+                en: "an HTTP check may reach only loopback or an address read from your AWS resources, not \(host)")
+        }
+    }
+}

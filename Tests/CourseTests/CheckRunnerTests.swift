@@ -1,0 +1,152 @@
+@testable import Course
+import JSON
+import XCTest
+
+final class CheckRunnerTests: XCTestCase {
+    func testFailingCheckExplainsAndSkipsItsDependants() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let results = await fixture.checkRunner().run(fixture.content.checks(of: "net"), all: fixture.content.checks, scope: fixture.scope())
+        XCTAssertEqual(results.map(\.check.id), ["vpc-exists", "vpc-dns"])
+        XCTAssertEqual(results.map(\.status), [.failed, .skipped])
+        XCTAssertEqual(results[0].failureMessage?.en, "Expected equal to 1, found 0")
+        XCTAssertEqual(results[0].failureMessage?.zh, "期望 等于 1，实际 0")
+        XCTAssertEqual(results[1].reason?.en, "skipped: it depends on vpc-exists, which did not pass")
+        XCTAssertEqual(results.map(\.pointsEarned), [0, 0])
+    }
+
+    func testMissingSavedValueIsAnErrorThatSaysWhatToDo() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        _ = fixture.vpcs.create(name: "ecslab-vpc")
+        let results = await fixture.checkRunner().run(fixture.content.checks(of: "net"), all: fixture.content.checks, scope: fixture.scope())
+        XCTAssertEqual(results.map(\.status), [.passed, .error])
+        XCTAssertEqual(results[1].reason?.en, "${vpc_id} has no value yet: do the step that saves it first")
+        XCTAssertEqual(results[0].pointsEarned, 2)
+    }
+
+    func testIdenticalReadsAreMadeOnce() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        var twin = check
+        twin.id = "vpc-exists-again"
+        _ = await fixture.checkRunner().run([check, twin], all: [check, twin], scope: fixture.scope())
+        XCTAssertEqual(fixture.account.callNames(), ["ec2:DescribeVpcs"])
+    }
+
+    func testEventuallyRetriesUntilAWSSettles() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        check.eventuallySeconds = 60
+        var runner = fixture.checkRunner()
+        let clock = Counter()
+        let vpcs = fixture.vpcs
+        // Each sleep advances a fake clock by 5 s; the VPC appears after the second.
+        runner.now = { Double(clock.peek() * 5) }
+        runner.sleep = { _ in
+            if clock.next() == 2 { _ = vpcs.create(name: "ecslab-vpc") }
+        }
+        let events = EventLog<CheckRunner.Event>()
+        let results = await runner.run([check], all: [check], scope: fixture.scope(), observe: events.record)
+        XCTAssertEqual(results.map(\.status), [.passed])
+        let waits = events.all.compactMap { event -> Int? in
+            if case .waiting(_, let remaining) = event { return remaining }
+            return nil
+        }
+        XCTAssertEqual(waits, [60, 55])
+        XCTAssertEqual(fixture.account.callNames(), ["ec2:DescribeVpcs", "ec2:DescribeVpcs", "ec2:DescribeVpcs"])
+    }
+
+    func testEventuallyGivesUpAtTheDeadline() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        check.eventuallySeconds = 12
+        var runner = fixture.checkRunner()
+        let clock = Counter()
+        runner.now = { Double(clock.peek() * 5) }
+        runner.sleep = { _ in _ = clock.next() }
+        let results = await runner.run([check], all: [check], scope: fixture.scope())
+        XCTAssertEqual(results.map(\.status), [.failed])
+        XCTAssertEqual(fixture.account.callNames().count, 4, "tries at 0, 5, 10 and the last at 15")
+    }
+
+    func testPartialCredit() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        check.points = 3
+        check.assertions.append(
+            Assertion(expression: "vpcs.Vpcs[0].VpcId", comparison: .exists, location: check.location))
+        check.assertions.append(
+            Assertion(expression: "vpcs.Vpcs[0].VpcId", comparison: .matches("vpc-9+"), location: check.location))
+        _ = fixture.vpcs.create(name: "ecslab-vpc")
+        let results = await fixture.checkRunner().run([check], all: [check], scope: fixture.scope())
+        XCTAssertEqual(results[0].status, .failed)
+        XCTAssertEqual(results[0].pointsEarned, 2)
+        XCTAssertEqual(results[0].failureMessage?.en, "Expected text matching /vpc-9+/, found vpc-1")
+    }
+
+    func testAWSRefusalIsAnErrorNotAFailure() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        fixture.account.on("ec2:DescribeVpcs") { _ in throw FakeAccount.FakeError(code: "UnauthorizedOperation") }
+        let check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        let results = await fixture.checkRunner().run([check], all: [check], scope: fixture.scope())
+        XCTAssertEqual(results[0].status, .error)
+        XCTAssertEqual(results[0].reason?.en, "AWS refused ec2:DescribeVpcs: UnauthorizedOperation: scripted failure")
+    }
+
+    func testNotFoundIsAnAnswerTheAssertionsJudge() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let check = try XCTUnwrap(fixture.content.check("vpc-dns"))
+        var scope = fixture.scope()
+        scope.save("vpc-gone", as: "vpc_id")
+        let results = await fixture.checkRunner().run([check], all: [check], scope: scope)
+        XCTAssertEqual(results[0].status, .failed)
+        XCTAssertEqual(results[0].failureMessage?.en, "Expected equal to true, found nothing")
+    }
+
+    func testChecksRefuseNonReadsAtRunTime() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var check = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        check.source = .reads([ReadCall(name: "x", operation: OperationName(service: "ec2", operation: "DeleteVpc"), parameters: try Template([:]), location: check.location)])
+        let results = await fixture.checkRunner().run([check], all: [check], scope: fixture.scope())
+        XCTAssertEqual(results[0].status, .error)
+        XCTAssertEqual(results[0].reason?.en, "ec2:DeleteVpc is not a read, so a check may not call it")
+        XCTAssertEqual(fixture.account.callNames(), [])
+    }
+
+    func testHTTPProbesReachOnlyLoopbackOrAddressesReadFromAWS() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let base = try XCTUnwrap(fixture.content.check("vpc-exists"))
+        func probe(_ url: String) throws -> Check {
+            var check = base
+            check.source = .http(HTTPProbe(url: try Template(.string(url)), location: base.location))
+            check.assertions = [Assertion(expression: "status", comparison: .equals(try Template(200)), location: base.location)]
+            return check
+        }
+        var scope = fixture.scope()
+        scope.variables["site"] = "198.51.100.7"
+        scope.save("203.0.113.9", as: "task_ip")
+        var runner = fixture.checkRunner()
+        runner.prober = FakeProber(pages: [
+            "http://127.0.0.1:3000/": ["status": 200], "http://203.0.113.9/": ["status": 200], "http://198.51.100.7/": ["status": 200],
+        ])
+        let loopback = await runner.run([try probe("http://127.0.0.1:3000/")], all: [], scope: scope)
+        XCTAssertEqual(loopback[0].status, .passed)
+        let saved = await runner.run([try probe("http://${task_ip}/")], all: [], scope: scope)
+        XCTAssertEqual(saved[0].status, .passed)
+        let typed = await runner.run([try probe("http://${site}/")], all: [], scope: scope)
+        XCTAssertEqual(typed[0].status, .error)
+        XCTAssertEqual(
+            typed[0].reason?.en, "an HTTP check may reach only loopback or an address read from your AWS resources, not 198.51.100.7")
+        let nothing = await runner.run([try probe("http://127.0.0.1:9/")], all: [], scope: scope)
+        XCTAssertEqual(nothing[0].status, .failed, "an app that does not answer fails the check")
+    }
+}

@@ -1,0 +1,98 @@
+@testable import Course
+import JSON
+import Synchronization
+import XCTest
+
+final class StepRunnerTests: XCTestCase {
+    func testPerformsTagsLedgersAndThenConverges() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var scope = fixture.scope()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+
+        let first = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+        XCTAssertEqual(first, .done)
+        XCTAssertEqual(
+            fixture.account.callNames(),
+            ["ec2:DescribeVpcs", "ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
+        XCTAssertEqual(scope.value(of: VariableReference(name: "vpc_id")), "vpc-1")
+
+        // The create call carried the course tags, with the step's name.
+        let create = fixture.account.calls[1].input
+        XCTAssertEqual(create["CidrBlock"], "10.0.0.0/16")
+        let tags = create["TagSpecifications"]?[0]
+        XCTAssertEqual(tags?["ResourceType"], "vpc")
+        XCTAssertEqual(
+            tags?["Tags"]?.arrayValue?.compactMap { $0["Key"]?.stringValue },
+            ["Name", "ecslab:course", "ecslab:lesson", "ecslab:owner", "ecslab:expires-at", "ecslab:entry"])
+        XCTAssertEqual(tags?["Tags"]?[4]?["Value"], "2027-01-15T12:00:00Z")
+
+        // The ledger holds the intent and the result with the resolved undo.
+        let entries = try fixture.ledger.entries()
+        XCTAssertEqual(entries.count, 1)
+        XCTAssertEqual(entries[0].state, .created)
+        XCTAssertEqual(entries[0].undo, ["call": "ec2:DeleteVpc", "params": ["VpcId": "vpc-1"]])
+        XCTAssertEqual(entries[0].saved["vpc_id"], "vpc-1")
+
+        // A second run finds the step done and changes nothing.
+        let before = fixture.account.calls.count
+        let second = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+        XCTAssertEqual(second, .alreadyDone)
+        XCTAssertEqual(Array(fixture.account.callNames()[before...]), ["ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
+        XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
+    }
+
+    func testAFailedStepIsResumedWithoutCreatingTwice() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        fixture.account.on("ec2:ModifyVpcAttribute") { _ in throw FakeAccount.FakeError(code: "RequestLimitExceeded") }
+        var scope = fixture.scope()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        do {
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+            XCTFail("the second call should have failed")
+        } catch let error as StepError {
+            XCTAssertEqual(error.description, "ec2:ModifyVpcAttribute failed: RequestLimitExceeded: scripted failure")
+        }
+        let vpcs = fixture.vpcs
+        fixture.account.on("ec2:ModifyVpcAttribute") { input in
+            vpcs.setDNS(input["VpcId"]?.stringValue ?? "")
+            return [:]
+        }
+        var fresh = fixture.scope()
+        let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &fresh)
+        XCTAssertEqual(outcome, .done)
+        XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"], "the VPC from the first run is reused, not made again")
+        XCTAssertEqual(fresh.value(of: VariableReference(name: "vpc_id")), "vpc-1")
+    }
+
+    func testDryRunChangesNothing() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var scope = fixture.scope()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        let events = EventLog<StepRunner.Event>()
+        let outcome = try await fixture.stepRunner().perform(
+            step, of: fixture.lesson, content: fixture.content, scope: &scope, dryRun: true, observe: events.record)
+        XCTAssertEqual(outcome, .dryRun)
+        XCTAssertEqual(fixture.account.callNames(), ["ec2:DescribeVpcs"])
+        XCTAssertEqual(try fixture.ledger.entries().count, 0)
+        let wouldCall = events.all.compactMap { event -> String? in
+            if case .wouldCall(let call, _) = event { return call.operation.description }
+            return nil
+        }
+        XCTAssertEqual(wouldCall, ["ec2:CreateVpc", "ec2:ModifyVpcAttribute"])
+        let commands = events.all.compactMap { event -> String? in
+            if case .wouldCall(_, let cli) = event { return cli }
+            return nil
+        }
+        XCTAssertEqual(commands.last, #"aws ec2 ModifyVpcAttribute --cli-input-json '{"VpcId":"${vpc_id}","EnableDnsHostnames":{"Value":true}}'"#)
+    }
+}
+
+/// Collects events from a `@Sendable` observer.
+final class EventLog<Event: Sendable>: Sendable {
+    private let events = Mutex<[Event]>([])
+    var record: @Sendable (Event) -> Void { { event in self.events.withLock { $0.append(event) } } }
+    var all: [Event] { events.withLock { $0 } }
+}
