@@ -1,0 +1,46 @@
+import JSON
+
+/// Check results as JSON, for scripts and instructors' tools.
+public struct JSONReport: Sendable {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ results: [CheckResult]) -> JSON {
+        let summary = GradeSummary(results)
+        let checks = results.map { result -> JSON in
+            var object: JSONObject = [
+                "id": .string(result.check.id),
+                "lesson": .string(result.check.lesson),
+                "title": .string(result.check.title[language]),
+                "status": .string(result.status.rawValue),
+                "points": .double(result.pointsEarned),
+                "possible": .integer(result.pointsPossible),
+            ]
+            if let message = result.failureMessage ?? result.reason { object["message"] = .string(message[language]) }
+            let failing = result.assertions.filter { !$0.passed }
+            if !failing.isEmpty {
+                object["failures"] = .array(
+                    failing.map { assertion in
+                        [
+                            "expression": .string(assertion.assertion.expression),
+                            "operator": .string(assertion.assertion.comparison.name),
+                            "expected": assertion.outcome.map { .string($0.expected[language]) } ?? .null,
+                            "actual": assertion.outcome.map { .string($0.actual) } ?? .null,
+                            "error": assertion.error.map { .string($0[language]) } ?? .null,
+                        ]
+                    })
+                object["hint"] = result.check.hints.first.map { .string($0[language]) } ?? .null
+                object["docs"] = .string(result.check.docs)
+            }
+            return .object(object)
+        }
+        return [
+            "score": .double(summary.earned), "possible": .integer(summary.possible), "passed": .integer(summary.passed),
+            "failed": .integer(summary.failed), "skipped": .integer(summary.skipped), "errors": .integer(summary.errors),
+            "checks": .array(checks),
+        ]
+    }
+}

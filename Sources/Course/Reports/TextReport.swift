@@ -1,0 +1,78 @@
+/// Check results as a checklist a learner reads: ✓ and ✗, expected against
+/// found, the hint and the documentation link for each failure.
+public struct TextReport: Sendable {
+    public var language: Language
+    /// ANSI colours, only on a terminal and never with `NO_COLOR`.
+    public var colors: Bool
+
+    public init(language: Language, colors: Bool = false) {
+        self.language = language
+        self.colors = colors
+    }
+
+    public func render(_ results: [CheckResult], title: String? = nil) -> String {
+        var lines: [String] = []
+        if let title { lines.append(title) }
+        let width = results.map(\.check.id.count).max() ?? 0
+        for result in results {
+            let id = result.check.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let score = "\(GradeSummary.points(result.pointsEarned))/\(result.pointsPossible)"
+            let mark: String
+            switch result.status {
+            case .passed: mark = paint("✓", 32)
+            case .failed: mark = paint("✗", 31)
+            case .skipped: mark = paint("-", 33)
+            case .error: mark = paint("!", 31)
+            }
+            lines.append("  \(mark) \(id)  \(result.check.title[language])  \(score)")
+            switch result.status {
+            case .passed:
+                continue
+            case .skipped, .error:
+                if let reason = result.reason { lines.append("      \(reason[language])") }
+            case .failed:
+                if let message = result.failureMessage { lines.append("      \(message[language])") }
+                for assertion in result.assertions where !assertion.passed {
+                    if let outcome = assertion.outcome {
+                        lines.append("      \(label(.expected)) \(outcome.expected[language])")
+                        lines.append("      \(label(.found)) \(outcome.actual)")
+                    } else if let error = assertion.error {
+                        lines.append("      \(error[language])")
+                    }
+                }
+            }
+            if result.status != .skipped {
+                if let hint = result.check.hints.first { lines.append("      \(label(.hint)) \(hint[language])") }
+                if !result.check.docs.isEmpty { lines.append("      \(label(.docs)) \(result.check.docs)") }
+            }
+        }
+        let summary = GradeSummary(results)
+        let percent = summary.possible == 0 ? 100 : Int((summary.earned / Double(summary.possible) * 100).rounded(.down))
+        switch language {
+        case .zh:
+            lines.append("得分：\(GradeSummary.points(summary.earned))/\(summary.possible)（\(percent)%），通过 \(summary.passed)，未通过 \(summary.failed)，跳过 \(summary.skipped)，出错 \(summary.errors)")
+        case .en:
+            lines.append("Score: \(GradeSummary.points(summary.earned))/\(summary.possible) (\(percent)%): \(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.errors) errors")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private enum Label { case expected, found, hint, docs }
+
+    private func label(_ label: Label) -> String {
+        switch (label, language) {
+        case (.expected, .zh): return "期望："
+        case (.found, .zh): return "实际："
+        case (.hint, .zh): return "提示："
+        case (.docs, .zh): return "文档："
+        case (.expected, .en): return "expected:"
+        case (.found, .en): return "found:   "
+        case (.hint, .en): return "hint:    "
+        case (.docs, .en): return "docs:    "
+        }
+    }
+
+    private func paint(_ text: String, _ code: Int) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
