@@ -27,6 +27,18 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     public var debugDescription: String { description }
 }
 
+extension AWSCredentials: CustomReflectable {
+    /// `dump` and debuggers walk the mirror rather than `description`, so it hides the same fields.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "accessKeyID": accessKeyID,
+            "secretAccessKey": "<redacted>",
+            "sessionToken": sessionToken.map { _ in "<redacted>" } as Any,
+            "expiration": expiration as Any,
+        ], displayStyle: .struct)
+    }
+}
+
 /// Where credentials come from: fixed keys, a profile, STS, a process.
 /// Providers that hand out temporary keys refresh them before they expire.
 public protocol CredentialsProvider: Sendable {
