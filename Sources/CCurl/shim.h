@@ -44,4 +44,15 @@ static inline CURLcode ecslab_curl_getinfo_string(CURL *curl, CURLINFO info, cha
     return curl_easy_getinfo(curl, info, value);
 }
 
+typedef int (*ecslab_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                             curl_off_t upload_total, curl_off_t upload_now);
+
+static inline CURLcode ecslab_curl_setopt_xferinfo_callback(CURL *curl, ecslab_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
+static inline CURLcode ecslab_curl_getinfo_off_t(CURL *curl, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(curl, info, value);
+}
+
 #endif
