@@ -3,9 +3,10 @@ import PackageDescription
 
 let package = Package(
     name: "ecslab",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ecslab", targets: ["ecslab"]),
+        .executable(name: "jmespath-bench", targets: ["JMESPathBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,19 +31,20 @@ let package = Package(
         .target(name: "JSON"),
         .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
-        .target(name: "Course", dependencies: ["JSON", "JMESPath", "Yams"]),
+        .target(name: "Course", dependencies: ["JSON", "JMESPath", "AWS", "Yams"]),
         .executableTarget(
             name: "ecslab",
             dependencies: [
-                "AWS", "JSON", "JMESPath",
+                "AWS", "Course", "JSON", "JMESPath",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "JMESPathBenchmark", dependencies: ["JSON", "JMESPath"], path: "Sources/Benchmarks/JMESPathBenchmark"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "JSON", "TestSupport"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,9 @@ struct ECSLab: AsyncParsableCommand {
         commandName: "ecslab",
         abstract: "A tutor and lab checker for the AWS ECS course.",
         version: ECSLabVersion.current,
-        subcommands: []
+        subcommands: [
+            LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
+            LintCommand.self, CallCommand.self, QueryCommand.self,
+        ]
     )
 }

@@ -53,7 +53,7 @@ struct EngineFixture {
     var lesson: Lesson { content.lesson("net")! }
 
     func scope() -> VariableScope {
-        VariableScope(lesson: lesson, builtIns: ["account": "123456789012", "region": "ap-northeast-1"], overrides: [:], progress: Progress())
+        VariableScope(lesson: lesson, builtIns: ["account": "123456789012", "region": "ap-northeast-1"], overrides: [:], progress: LearnerProgress())
     }
 
     func checkRunner() -> CheckRunner {
@@ -73,7 +73,7 @@ struct EngineFixture {
     func teardown() -> Teardown {
         let lesson = self.lesson
         let reconciler = LedgerReconciler(api: account, ledger: ledger, content: content) { _ in
-            VariableScope(lesson: lesson, builtIns: [:], overrides: [:], progress: Progress())
+            VariableScope(lesson: lesson, builtIns: [:], overrides: [:], progress: LearnerProgress())
         }
         var teardown = Teardown(api: account, ledger: ledger, owner: "learner", reconciler: reconciler)
         teardown.sleep = { _ in }

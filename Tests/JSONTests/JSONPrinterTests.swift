@@ -51,3 +51,17 @@ final class JSONPrinterTests: XCTestCase {
         XCTAssertEqual(try JSON(parsing: #"{"a":1,"b":2}"#), try JSON(parsing: #"{"b":2,"a":1}"#))
     }
 }
+
+final class JSONPreviewTests: XCTestCase {
+    func testPreviewStopsEarlyOnHugeValues() {
+        let huge = JSON.array(Array(repeating: JSON.string(String(repeating: "x", count: 1000)), count: 10_000))
+        let preview = huge.preview(limit: 50)
+        XCTAssertTrue(preview.hasSuffix("…"))
+        XCTAssertLessThan(preview.utf8.count, 1100)
+        XCTAssertEqual(JSON.array([1, 2]).preview(limit: 50), "[1,2]")
+    }
+
+    func testEscapesCRLFAsTwoEscapes() {
+        XCTAssertEqual(JSON.string("a\r\nb\u{301}\"").text, #""a\r\nb́\"""#)
+    }
+}

@@ -47,6 +47,8 @@ public enum CheckSource: Sendable {
     case http(HTTPProbe)
     /// A local file; the document is `{exists, text, lines}`.
     case file(FileProbe)
+    /// A quiz step's answer; the document is `{answered, answer, correct}`.
+    case quiz(lesson: String, step: String)
 }
 
 /// One read-only call of a check. Its response goes into the document under

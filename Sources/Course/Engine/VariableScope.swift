@@ -19,7 +19,7 @@ public struct VariableScope: Sendable {
 
     /// The scope of `lesson`: its defaults overridden by `overrides`, and the
     /// values already saved in `progress`.
-    public init(lesson: Lesson, builtIns: [String: JSON], overrides: [String: String], progress: Progress) {
+    public init(lesson: Lesson, builtIns: [String: JSON], overrides: [String: String], progress: LearnerProgress) {
         var variables: [String: String] = [:]
         for variable in lesson.variables {
             variables[variable.name] = overrides[variable.name] ?? variable.defaultValue

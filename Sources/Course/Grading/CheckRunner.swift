@@ -17,6 +17,8 @@ public struct CheckRunner: Sendable {
     public var api: any AccountAPI
     public var prober: any HTTPProber
     public var files = FileProbeReader()
+    /// The learner's quiz answers, `lesson/step` to the choice from 0.
+    public var quizAnswers: [String: Int] = [:]
     /// Seconds between tries of an `eventually` check.
     public var retryInterval: Double = 5
     public var sleep: @Sendable (Double) async throws -> Void = { seconds in
@@ -93,7 +95,10 @@ public struct CheckRunner: Sendable {
             }
             let remaining = deadline - now()
             if remaining <= 0 {
-                let share = assertions.isEmpty ? 0 : Double(passedCount) / Double(assertions.count)
+                // The first assertion says whether the thing is there at all:
+                // without it, the others passing by accident earn nothing.
+                let gatePassed = assertions.first?.passed ?? false
+                let share = assertions.isEmpty || !gatePassed ? 0 : Double(passedCount) / Double(assertions.count)
                 let earned = (Double(check.points) * share * 100).rounded(.down) / 100
                 return CheckResult(check: check, status: .failed, assertions: assertions, pointsEarned: earned)
             }
@@ -193,6 +198,11 @@ public struct CheckRunner: Sendable {
                 // Nothing answering is a finding about the app, not a broken check.
                 return .success(["status": nil, "error": .string(String(describing: error)), "body": nil, "json": nil])
             }
+        case .quiz(let lesson, let step):
+            guard let answer = quizAnswers["\(lesson)/\(step)"] else {
+                return .success(["answered": false, "answer": nil])
+            }
+            return .success(["answered": true, "answer": .integer(answer + 1)])
         case .file(let probe):
             do {
                 guard let path = try scope.resolve(probe.path).stringValue else { return .failure(.badURL("(not text)")) }

@@ -115,13 +115,11 @@ public struct ComparisonEvaluator: Sendable {
     /// Values as a learner reads them: strings without quotes, the rest as
     /// compact JSON, long values cut.
     static func show(_ value: JSON) -> String {
-        let text: String
         switch value {
         case .null: return "nothing"
-        case .string(let string): text = string
-        default: text = value.text
+        case .string(let string): return string.count > 200 ? String(string.prefix(200)) + "…" : string
+        default: return value.preview(limit: 200)
         }
-        return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 
     static func count(_ value: JSON) -> Int? {

@@ -7,7 +7,7 @@ import JSON
 /// `OperationCatalog`, so that this layer stays testable without models.
 public struct CourseLinter: Sendable {
     /// Names every template may use without defining them.
-    public static let builtInVariables: Set<String> = ["account", "region", "owner", "course", "lesson", "expires-at"]
+    public static let builtInVariables: Set<String> = ["account", "region", "owner", "course", "lesson", "endpoint", "course_dir"]
 
     public var catalog: (any OperationCatalog)?
 
@@ -70,7 +70,8 @@ public struct CourseLinter: Sendable {
                 lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
                 catalog.map { lintOperation(call.operation, call.parameters, $0, at: call.location, &diagnostics) }
                 if case .after(let operation, let parameters) = call.tagging {
-                    catalog.map { lintOperation(operation, parameters, $0, at: call.location, &diagnostics) }
+                    // The engine fills the tagging call's tags itself.
+                    catalog.map { lintOperation(operation, parameters, $0, at: call.location, ignoring: ["Tags", "tags"], &diagnostics) }
                 }
                 for save in call.save {
                     if let problem = catalog?.expressionProblem(save.expression) {
@@ -109,9 +110,9 @@ public struct CourseLinter: Sendable {
 
     private func lintOperation(
         _ operation: OperationName, _ parameters: Template, _ catalog: any OperationCatalog, at location: SourceLocation,
-        _ diagnostics: inout [Diagnostic]
+        ignoring: Set<String> = [], _ diagnostics: inout [Diagnostic]
     ) {
-        for problem in catalog.problems(operation: operation, parameters: parameters.json) {
+        for problem in catalog.problems(operation: operation, parameters: parameters.json) where !ignoring.contains(problem.path) {
             diagnostics.append(Diagnostic(at: location, problem.message, suggestion: problem.suggestion))
         }
     }
@@ -187,6 +188,8 @@ public struct CourseLinter: Sendable {
                 lintReferences(probe.url, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
             case .file(let probe):
                 lintReferences(probe.path, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
+            case .quiz:
+                break
             }
             for assertion in check.assertions {
                 lintAssertion(assertion, check: check, defined: defined, lesson: lesson, content, &diagnostics)
@@ -241,10 +244,13 @@ public struct CourseLinter: Sendable {
 public struct OperationProblem: Sendable, Equatable {
     public var message: String
     public var suggestion: String?
+    /// The parameter it is about (`Filters[0].Name`); empty for the call itself.
+    public var path: String
 
-    public init(_ message: String, suggestion: String? = nil) {
+    public init(_ message: String, suggestion: String? = nil, path: String = "") {
         self.message = message
         self.suggestion = suggestion
+        self.path = path
     }
 }
 

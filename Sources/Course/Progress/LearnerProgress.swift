@@ -4,7 +4,7 @@ import JSON
 /// A learner's progress in one account and region: where they are, what is
 /// done, their quiz answers, the hints they used, and the values earlier
 /// steps saved (resource ids that later lessons build on).
-public struct Progress: Sendable, Equatable {
+public struct LearnerProgress: Sendable, Equatable {
     public var currentLesson: String?
     public var currentStep: String?
     /// Lesson id to the ids of its completed steps.
@@ -62,7 +62,7 @@ public struct Progress: Sendable, Equatable {
     }
 }
 
-/// Reads and writes `Progress` under the state directory, one file per
+/// Reads and writes `LearnerProgress` under the state directory, one file per
 /// account and region. Writes go to a temporary file renamed over the old
 /// one, so a crash never leaves half a file.
 public struct ProgressStore: Sendable {
@@ -76,16 +76,16 @@ public struct ProgressStore: Sendable {
         self.init(file: try state.folder("progress").appendingPathComponent("\(account)-\(region).json"))
     }
 
-    public func load() throws -> Progress {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return Progress() }
+    public func load() throws -> LearnerProgress {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return LearnerProgress() }
         do {
-            return Progress(json: try JSON(parsing: data))
+            return LearnerProgress(json: try JSON(parsing: data))
         } catch {
             throw ProgressError.corrupt(file.path, error.description)
         }
     }
 
-    public func save(_ progress: Progress) throws {
+    public func save(_ progress: LearnerProgress) throws {
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
         let data = Data((progress.json.formatted(JSONFormat(indent: 2)) + "\n").utf8)
         guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {

@@ -1,4 +1,4 @@
-import Yams
+internal import Yams
 
 /// Reads YAML text into `SourceNode`s, turning a syntax error into a
 /// `Diagnostic` at the place libyaml reports.

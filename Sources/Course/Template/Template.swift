@@ -15,6 +15,11 @@ public struct Template: Sendable {
         self.init(json: json, references: found, locations: [:])
     }
 
+    /// A value with no references, which cannot fail to parse.
+    public static func constant(_ json: JSON) -> Template {
+        Template(json: json, references: [], locations: [:])
+    }
+
     /// A template read from a lesson or check file, remembering where each
     /// reference stands.
     public init(_ node: SourceNode) throws(TemplateError) {

@@ -1,0 +1,78 @@
+import AWS
+import Foundation
+import JSON
+
+/// The course engine's view of a real account (or the sandbox), through the
+/// model-driven client: the service models answer where tags and client
+/// tokens go, and every call can be shown as its `aws` command.
+public struct ModelAccount: AccountAPI {
+    public var client: AWSClient
+    public let account: String
+    public let region: String
+
+    public init(client: AWSClient, account: String, region: String) {
+        self.client = client
+        self.account = account
+        self.region = region
+    }
+
+    public func call(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await client.call(service: operation.service, operation: operation.operation, input: input)
+    }
+
+    public func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await client.paginate(service: operation.service, operation: operation.operation, input: input)
+    }
+
+    public func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
+        let start = Date()
+        let awaited = "\(service):\(waiter)"
+        _ = try await client.wait(service: service, waiter: waiter, input: input, onAttempt: { attempt in
+            progress(
+                WaitProgress(
+                    awaited: awaited, attempt: attempt.number, maxAttempts: attempt.maximum,
+                    elapsedSeconds: Date().timeIntervalSince(start)))
+        })
+    }
+
+    public func cliCommand(_ operation: OperationName, input: JSON) -> String {
+        (try? AWSClient.cliCommand(service: operation.service, operation: operation.operation, input: input))
+            ?? "aws \(operation.service) \(operation.operation)"
+    }
+
+    public func tagParameter(of operation: OperationName) -> TagParameter? {
+        guard let (model, operationModel) = try? AWSClient.resolve(service: operation.service, operation: operation.operation),
+            let input = operationModel.input, let shape = try? model.resolve(input).shape
+        else { return nil }
+        if shape.member(named: "TagSpecifications") != nil {
+            return .specifications(member: "TagSpecifications")
+        }
+        for name in ["Tags", "tags"] {
+            guard let reference = shape.member(named: name), let tagShape = try? model.resolve(reference).shape else { continue }
+            switch tagShape.type {
+            case .map:
+                return .map(member: name)
+            case .list:
+                guard let element = tagShape.member, let structure = try? model.resolve(element).shape else { continue }
+                let names = structure.memberNames
+                if let key = names.first(where: { $0.lowercased() == "key" }), let value = names.first(where: { $0.lowercased() == "value" }) {
+                    return .list(member: name, keyName: key, valueName: value)
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    public func idempotencyTokenMember(of operation: OperationName) -> String? {
+        guard let (model, operationModel) = try? AWSClient.resolve(service: operation.service, operation: operation.operation),
+            let input = operationModel.input, let shape = try? model.resolve(input).shape
+        else { return nil }
+        return shape.members.first { $0.reference.idempotencyToken }?.name
+    }
+
+    public func errorCode(of error: any Error) -> String? {
+        (error as? AWSServiceError)?.code
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Course
+import Foundation
+
+/// The options every course command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Language of what the tutor says: zh or en (default: ECSLAB_LANG, then the locale).")
+    var lang: String?
+
+    @Option(help: "The AWS profile in ~/.aws/config and ~/.aws/credentials.")
+    var profile: String?
+
+    @Option(help: "The AWS region; otherwise AWS_REGION, AWS_DEFAULT_REGION or the profile's.")
+    var region: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Send every call to this endpoint (a moto server, say).")
+    var endpointURL: String?
+
+    @Option(help: ArgumentHelp("The folder holding lessons/ and checks/ (default: ECSLAB_COURSE, then the one ecslab ships with).", valueName: "dir"))
+    var course: String?
+
+    @Flag(help: "Show every AWS request and response (secrets redacted) on standard error.")
+    var debug = false
+
+    /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.
+    func language(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
+        if let lang {
+            guard let chosen = Language(rawValue: lang) else {
+                throw CommandFailure.usage("--lang takes zh or en, not \(lang).")
+            }
+            return chosen
+        }
+        if let chosen = environment["ECSLAB_LANG"].flatMap(Language.init(rawValue:)) { return chosen }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty { return Language(locale: value) }
+        }
+        return .en
+    }
+}
