@@ -61,6 +61,8 @@ struct CallCommand: AsyncParsableCommand {
         static let serviceError: Int32 = 254
         static let other: Int32 = 255
         static let refused: Int32 = 2
+        /// No credentials or no region: ecslab's own code for "set up AWS first".
+        static let configuration: Int32 = 2
     }
 
     func validate() throws {
@@ -223,6 +225,12 @@ struct CallCommand: AsyncParsableCommand {
         case let query as JMESPathError:
             message = "--query is not a valid JMESPath expression: \(query)"
             status = Status.usage
+        case let credentials as CredentialsError:
+            message = credentials.description
+            status = Status.configuration
+        case let configuration as AWSConfigurationError:
+            message = configuration.description
+            status = Status.configuration
         case let service as AWSServiceError:
             message = "An error occurred (\(service.code)) when calling the \(operation ?? self.operation) operation: \(service.message)"
             status = Status.serviceError
