@@ -146,7 +146,31 @@ final class CheckRunnerTests: XCTestCase {
         XCTAssertEqual(typed[0].status, .error)
         XCTAssertEqual(
             typed[0].reason?.en, "an HTTP check may reach only loopback or an address read from your AWS resources, not 198.51.100.7")
+        let smuggled = await runner.run([try probe("http://198.51.100.7/?next=http://${task_ip}")], all: [], scope: scope)
+        XCTAssertEqual(smuggled[0].status, .error, "a saved value further along the URL does not make its host allowed")
+        let userinfo = await runner.run([try probe("http://${task_ip}@198.51.100.7/")], all: [], scope: scope)
+        XCTAssertEqual(userinfo[0].status, .error)
         let nothing = await runner.run([try probe("http://127.0.0.1:9/")], all: [], scope: scope)
         XCTAssertEqual(nothing[0].status, .failed, "an app that does not answer fails the check")
+    }
+
+    func testQuizChecksGradeTheAnswerWithoutGivingItAway() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let quiz = try XCTUnwrap(fixture.content.gradedChecks(of: "net").first { $0.id == "quiz-quiz" })
+        var runner = fixture.checkRunner()
+        runner.content = fixture.content
+        let unanswered = await runner.run([quiz], all: [], scope: fixture.scope())
+        XCTAssertEqual(unanswered[0].status, .failed)
+        let text = TextReport(language: .en).render(unanswered)
+        XCTAssertFalse(text.contains("Two"), text)
+        runner.quizAnswers = ["net/quiz": 0]
+        let wrong = await runner.run([quiz], all: [], scope: fixture.scope())
+        XCTAssertEqual(wrong[0].status, .failed)
+        XCTAssertEqual(wrong[0].failureMessage?.en, "This question is not answered correctly yet.")
+        runner.quizAnswers = ["net/quiz": 1]
+        let right = await runner.run([quiz], all: [], scope: fixture.scope())
+        XCTAssertEqual(right[0].status, .passed)
+        XCTAssertEqual(right[0].pointsEarned, 1)
     }
 }

@@ -88,6 +88,9 @@ final class ComparisonEvaluatorTests: XCTestCase {
         XCTAssertTrue(try check(.cidrContains(t("10.0.1.0/24")), ["172.31.0.0/16", "10.0.0.0/16"]).passed)
         XCTAssertFalse(try check(.cidrContains(t("10.1.0.4")), "10.0.0.0/16").passed)
         XCTAssertFalse(try check(.cidrContains(t("not-an-ip")), "10.0.0.0/16").passed)
+        XCTAssertTrue(try check(.cidrContains(t(["10.0.1.0/24", "10.0.2.0/24"])), "10.0.0.0/16").passed)
+        XCTAssertFalse(try check(.cidrContains(t(["10.0.1.0/24", "10.9.2.0/24"])), "10.0.0.0/16").passed)
+        XCTAssertFalse(try check(.cidrContains(t([])), "10.0.0.0/16").passed)
     }
 
     func testOperandsResolveVariables() throws {

@@ -72,6 +72,35 @@ final class TeardownTests: XCTestCase {
         XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
         XCTAssertEqual(try fixture.ledger.live(lesson: "net").count, 1)
     }
+    func testWhatTheTaggingAPICannotListIsReadBackAfterItsDelete() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        try fixture.ledger.append(
+            LedgerEvent(.intent, id: "r1", fields: ["lesson": "net", "step": "vpc", "call": "iam:CreateRole"]))
+        try fixture.ledger.append(
+            LedgerEvent(.created, id: "r1", fields: ["undo": ["call": "iam:DeleteRole", "params": ["RoleName": "ecslab-task"]]]))
+        fixture.account.on("iam:DeleteRole") { _ in [:] }
+        // The delete "succeeds", but the role can still be read: not proven gone.
+        fixture.account.on("iam:GetRole") { input in ["Role": ["RoleName": input["RoleName"] ?? nil]] }
+        let report = try await fixture.teardown().run(lesson: "net")
+        XCTAssertEqual(report.remaining, [#"iam:CreateRole {"RoleName":"ecslab-task"}"#])
+        XCTAssertFalse(report.isClean)
+        XCTAssertTrue(fixture.account.callNames().contains("iam:GetRole"))
+    }
+
+    func testANotFoundReadBackProvesItGone() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        try fixture.ledger.append(
+            LedgerEvent(.intent, id: "r1", fields: ["lesson": "net", "step": "vpc", "call": "iam:CreateRole"]))
+        try fixture.ledger.append(
+            LedgerEvent(.created, id: "r1", fields: ["undo": ["call": "iam:DeleteRole", "params": ["RoleName": "ecslab-task"]]]))
+        fixture.account.on("iam:DeleteRole") { _ in [:] }
+        fixture.account.on("iam:GetRole") { _ in throw FakeAccount.FakeError(code: "NoSuchEntity") }
+        let report = try await fixture.teardown().run(lesson: "net")
+        XCTAssertTrue(report.isClean)
+        XCTAssertEqual(report.remaining, [])
+    }
 }
 
 final class LedgerTests: XCTestCase {

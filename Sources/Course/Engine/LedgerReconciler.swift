@@ -81,6 +81,9 @@ public struct LedgerReconciler: Sendable {
         var fields: JSONObject = ["saved": .object(saved)]
         if let undo = call.undo {
             fields["undo"] = ["call": .string(undo.operation.description), "params": try scope.resolve(undo.parameters)]
+            if let wait = undo.wait {
+                fields["undo-wait"] = ["service": .string(wait.service), "waiter": .string(wait.waiter), "params": try scope.resolve(wait.parameters)]
+            }
         }
         return fields
     }

@@ -98,10 +98,29 @@ public struct Teardown: Sendable {
             try await sleep(delay)
             queue = retry
         }
-        if !dryRun, !costlyOnly, !expiredOnly {
-            report.remaining = try await TaggedResourceSearch(api: api).remaining(lesson: lesson, owner: owner)
+        if !dryRun {
+            report.remaining = try await stillThere(report.deleted)
+            if !costlyOnly, !expiredOnly {
+                report.remaining += try await TaggedResourceSearch(api: api).remaining(lesson: lesson, owner: owner)
+            }
         }
         return report
+    }
+
+    /// What was deleted but can still be read back, for the kinds the tagging
+    /// API cannot list.
+    private func stillThere(_ deleted: [LedgerEntry]) async throws -> [String] {
+        var remaining: [String] = []
+        for entry in deleted {
+            guard let undo = entry.undo, let name = undo["call"]?.stringValue, let operation = OperationName(parsing: name),
+                let probe = GoneProbe.forUndo(operation)
+            else { continue }
+            let parameters = undo["params"] ?? .object(JSONObject())
+            if try await probe.isStillThere(parameters, api: api) {
+                remaining.append("\(entry.operation) \(parameters.text)")
+            }
+        }
+        return remaining
     }
 
     private func isExpired(_ entry: LedgerEntry) -> Bool {

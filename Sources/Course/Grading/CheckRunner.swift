@@ -19,6 +19,8 @@ public struct CheckRunner: Sendable {
     public var files = FileProbeReader()
     /// The learner's quiz answers, `lesson/step` to the choice from 0.
     public var quizAnswers: [String: Int] = [:]
+    /// The course, for the quiz checks' right answers.
+    public var content: CourseContent?
     /// Seconds between tries of an `eventually` check.
     public var retryInterval: Double = 5
     public var sleep: @Sendable (Double) async throws -> Void = { seconds in
@@ -199,10 +201,11 @@ public struct CheckRunner: Sendable {
                 return .success(["status": nil, "error": .string(String(describing: error)), "body": nil, "json": nil])
             }
         case .quiz(let lesson, let step):
+            let right = content?.lesson(lesson)?.step(step)?.quiz?.answer
             guard let answer = quizAnswers["\(lesson)/\(step)"] else {
-                return .success(["answered": false, "answer": nil])
+                return .success(["answered": false, "correct": false])
             }
-            return .success(["answered": true, "answer": .integer(answer + 1)])
+            return .success(["answered": true, "correct": .bool(answer == right)])
         case .file(let probe):
             do {
                 guard let path = try scope.resolve(probe.path).stringValue else { return .failure(.badURL("(not text)")) }

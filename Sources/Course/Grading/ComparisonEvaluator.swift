@@ -99,9 +99,10 @@ public struct ComparisonEvaluator: Sendable {
             return outcome(actual.isNull, zh: "不存在", en: "absent", found)
         case .cidrContains(let template):
             let expected = try resolve(template)
-            let inner = expected.stringValue.flatMap(CIDRBlock.init(parsing:))
+            // A list operand asks that every one of its blocks lies inside.
+            let inner = (expected.arrayValue ?? [expected]).map { $0.stringValue.flatMap(CIDRBlock.init(parsing:)) }
             let blocks = (actual.arrayValue ?? [actual]).compactMap { $0.stringValue.flatMap(CIDRBlock.init(parsing:)) }
-            let passed = inner.map { inner in blocks.contains { $0.contains(inner) } } ?? false
+            let passed = !inner.isEmpty && inner.allSatisfy { block in block.map { block in blocks.contains { $0.contains(block) } } ?? false }
             return outcome(passed, zh: "包含 \(show(expected)) 的网段", en: "a CIDR block containing \(show(expected))", found)
         }
     }

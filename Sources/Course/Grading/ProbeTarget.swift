@@ -22,24 +22,21 @@ enum ProbeTarget {
         return CIDRBlock(parsing: "127.0.0.0/8").flatMap { block in CIDRBlock(parsing: host).map { block.contains($0) } } ?? false
     }
 
-    /// Whether the template's host part is one reference to a saved value.
+    /// Whether the URL's host is exactly the value of one saved reference:
+    /// the template must read `http://${name}` or `https://${name}`, followed
+    /// by nothing or by a port, path or query, and the host the resolved URL
+    /// goes to must be that value itself.
     static func hostComesFromAWS(_ template: Template, scope: VariableScope) -> Bool {
-        guard let text = template.json.stringValue, let parsed = try? TemplateString(parsing: text) else { return false }
-        // The part after "://" up to the port or path must be a single reference.
-        var sawScheme = false
-        for part in parsed.parts {
-            switch part {
-            case .literal(let literal):
-                if !sawScheme {
-                    guard literal.hasSuffix("://") else { return false }
-                    sawScheme = true
-                } else {
-                    return false
-                }
-            case .reference(let reference):
-                return sawScheme && scope.isSaved(reference)
-            }
+        guard let text = template.json.stringValue, let parsed = try? TemplateString(parsing: text),
+            parsed.parts.count >= 2,
+            case .literal(let scheme) = parsed.parts[0], scheme == "http://" || scheme == "https://",
+            case .reference(let reference) = parsed.parts[1], scope.isSaved(reference),
+            let value = scope.value(of: reference)?.stringValue
+        else { return false }
+        if parsed.parts.count > 2 {
+            guard case .literal(let rest) = parsed.parts[2], let first = rest.first, ":/?#".contains(first) else { return false }
         }
-        return false
+        guard let resolved = try? scope.resolve(template).stringValue else { return false }
+        return host(of: resolved) == value.lowercased()
     }
 }

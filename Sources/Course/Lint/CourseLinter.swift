@@ -69,15 +69,20 @@ public struct CourseLinter: Sendable {
                 let context = "a call of step '\(step.id)'"
                 lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
                 catalog.map { lintOperation(call.operation, call.parameters, $0, at: call.location, &diagnostics) }
-                if case .after(let operation, let parameters) = call.tagging {
-                    // The engine fills the tagging call's tags itself.
-                    catalog.map { lintOperation(operation, parameters, $0, at: call.location, ignoring: ["Tags", "tags"], &diagnostics) }
+                if let name = call.name {
+                    lintReferences(name, defined: defined, lesson: lesson, content, at: call.location, "the name of \(context)", &diagnostics)
                 }
+                lintTagging(call, context: context, &diagnostics)
                 for save in call.save {
                     if let problem = catalog?.expressionProblem(save.expression) {
                         diagnostics.append(Diagnostic(at: save.location, "the saved value '\(save.name)' has a bad expression: \(problem)"))
                     }
                     defined.insert(save.name)
+                }
+                if case .after(let operation, let parameters) = call.tagging {
+                    lintReferences(parameters, defined: defined, lesson: lesson, content, at: call.location, "the tagging call of \(context)", &diagnostics)
+                    // The engine fills the tagging call's tags itself.
+                    catalog.map { lintOperation(operation, parameters, $0, at: call.location, ignoring: ["Tags", "tags"], &diagnostics) }
                 }
                 if let wait = call.wait {
                     lintReferences(wait.parameters, defined: defined, lesson: lesson, content, at: wait.location, "the wait of \(context)", &diagnostics)
@@ -86,7 +91,10 @@ public struct CourseLinter: Sendable {
                 if let undo = call.undo {
                     lintReferences(undo.parameters, defined: defined, lesson: lesson, content, at: undo.location, "the undo of \(context)", &diagnostics)
                     catalog.map { lintOperation(undo.operation, undo.parameters, $0, at: undo.location, &diagnostics) }
-                    if let wait = undo.wait { lintWaiter(wait, &diagnostics) }
+                    if let wait = undo.wait {
+                        lintReferences(wait.parameters, defined: defined, lesson: lesson, content, at: wait.location, "the undo's wait of \(context)", &diagnostics)
+                        lintWaiter(wait, &diagnostics)
+                    }
                 } else if call.cost.isCostly {
                     diagnostics.append(
                         Diagnostic(
@@ -94,6 +102,36 @@ public struct CourseLinter: Sendable {
                             suggestion: "add 'undo:' with the call that deletes it"))
                 }
             }
+        }
+    }
+
+    /// A call that creates something must be able to carry the course tags.
+    private func lintTagging(_ call: StepCall, context: String, _ diagnostics: inout [Diagnostic]) {
+        guard let catalog, call.undo != nil || call.cost.isCostly, catalog.knows(call.operation) else { return }
+        let parameter = catalog.tagParameter(of: call.operation)
+        switch call.tagging {
+        case .automatic:
+            if parameter == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        at: call.location, "\(call.operation) takes no tags, so what \(context) creates would not carry the course tags",
+                        suggestion: "add 'tags: {after: {call: ..., params: ...}}' with a tagging call, or 'tags: none'"))
+            } else if case .specifications = parameter {
+                diagnostics.append(
+                    Diagnostic(
+                        at: call.location, "\(call.operation) takes tags through TagSpecifications, which need a resource type",
+                        suggestion: "add 'tags: {resource-type: ...}', e.g. vpc, subnet, natgateway"))
+            }
+        case .specification:
+            if let parameter, parameter != .specifications(member: "TagSpecifications") {
+                diagnostics.append(Diagnostic(at: call.location, "\(call.operation) takes no TagSpecifications", suggestion: "use 'tags: auto'"))
+            }
+        case .after(let operation, _):
+            if catalog.tagParameter(of: operation) == nil {
+                diagnostics.append(Diagnostic(at: call.location, "the tagging call \(operation) of \(context) takes no tags"))
+            }
+        case .none:
+            break
         }
     }
 
@@ -134,8 +172,12 @@ public struct CourseLinter: Sendable {
                             at: location, "\(context) uses \(reference) from lesson '\(other)', which lesson '\(lesson.id)' does not require",
                             suggestion: "add '\(other)' to 'requires'"))
                 }
-                if otherLesson.savedNames[reference.name] == nil, !otherLesson.variables.contains(where: { $0.name == reference.name }) {
-                    diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other)' never saves"))
+                if otherLesson.savedNames[reference.name] == nil {
+                    let isVariable = otherLesson.variables.contains { $0.name == reference.name }
+                    diagnostics.append(
+                        Diagnostic(
+                            at: location, "\(context) uses \(reference), which lesson '\(other)' never saves",
+                            suggestion: isVariable ? "another lesson's variables are not shared: save the value in '\(other)', or define a variable here" : nil))
                 }
             } else if !defined.contains(reference.name) {
                 let later = lesson.savedNames[reference.name]
@@ -260,6 +302,10 @@ public protocol OperationCatalog: Sendable {
     /// holding `${...}` stand for values of any type.
     func problems(operation: OperationName, parameters: JSON) -> [OperationProblem]
     func waiters(of service: String) -> [String]
+    /// Whether the service models have this operation at all.
+    func knows(_ operation: OperationName) -> Bool
+    /// Where a create call takes tags, or `nil` when it takes none.
+    func tagParameter(of operation: OperationName) -> TagParameter?
     /// Why a JMESPath expression does not compile, or `nil`.
     func expressionProblem(_ expression: String) -> String?
 }

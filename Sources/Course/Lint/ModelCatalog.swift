@@ -35,6 +35,14 @@ public struct ModelCatalog: OperationCatalog {
         }
     }
 
+    public func knows(_ operation: OperationName) -> Bool {
+        (try? ServiceModel.named(operation.service))?.operations[operation.operation] != nil
+    }
+
+    public func tagParameter(of operation: OperationName) -> TagParameter? {
+        ModelTagParameter.find(for: operation)
+    }
+
     public func waiters(of service: String) -> [String] {
         ((try? ServiceModel.named(service))?.waiters.keys).map { Array($0).sorted() } ?? []
     }

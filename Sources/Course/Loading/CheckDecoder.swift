@@ -34,11 +34,17 @@ struct CheckDecoder {
         let id = reader.string("id")
         let title = reader.text("title")
         let points = reader.integer("points", required: false) ?? 1
+        if points < 0, let pointsNode = node["points"] {
+            diagnostics.append(Diagnostic(at: pointsNode.location, "'points' of \(name) should be 0 or more"))
+        }
         let dependsOn = reader.strings("depends")
         var hints: [LocalizedText] = []
         if let hintsNode = reader.required("hints") {
             if let items = hintsNode.sequence {
                 hints = items.compactMap { MappingReader.localized($0, field: "hints", of: name, diagnostics: &diagnostics) }
+                if items.isEmpty {
+                    diagnostics.append(Diagnostic(at: hintsNode.location, "\(name) needs at least one hint a beginner can act on"))
+                }
             } else if let single = MappingReader.localized(hintsNode, field: "hints", of: name, diagnostics: &diagnostics) {
                 hints = [single]
             }
@@ -107,6 +113,9 @@ struct CheckDecoder {
             var probeReader = MappingReader(node, what: "the HTTP probe of \(check)", diagnostics: &diagnostics)
             let url = shared.decodeTemplate(probeReader.required("url"))
             let timeout = probeReader.integer("timeout", required: false) ?? 5
+            if !(1...60).contains(timeout), let timeoutNode = node["timeout"] {
+                diagnostics.append(Diagnostic(at: timeoutNode.location, "'timeout' of \(check) should be from 1 to 60 seconds"))
+            }
             probeReader.finish(into: &diagnostics)
             return url.map { .http(HTTPProbe(url: $0, timeoutSeconds: timeout, location: node.location)) }
         default:

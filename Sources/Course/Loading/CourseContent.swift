@@ -28,16 +28,17 @@ public struct CourseContent: Sendable {
     }
 
     static func quizCheck(_ step: Step, _ quiz: Quiz, lesson: Lesson) -> Check {
-        let answer = quiz.choices.indices.contains(quiz.answer) ? quiz.choices[quiz.answer] : .missing
-        return Check(
+        Check(
             id: "quiz-\(step.id)", lesson: lesson.id, title: step.title, points: quiz.points,
             source: .quiz(lesson: lesson.id, step: step.id),
             assertions: [
                 Assertion(expression: "answered", comparison: .equals(Template.constant(true)), location: step.location),
-                Assertion(expression: "answer", comparison: .equals(Template.constant(.integer(quiz.answer + 1))), location: step.location),
+                Assertion(expression: "correct", comparison: .equals(Template.constant(true)), location: step.location),
             ],
-            hints: [quiz.explanation], docs: "",
-            failure: LocalizedText(zh: "正确答案是：\(answer.zh)", en: "The right answer is: \(answer.en)"),
+            // Neither the hint nor the message gives the answer away.
+            hints: [LocalizedText(zh: "回到前面的讲解步骤再读一遍，然后再答。", en: "Read the explanation steps before it again, then answer.")],
+            docs: "",
+            failure: LocalizedText(zh: "这道题还没有答对。", en: "This question is not answered correctly yet."),
             location: step.location)
     }
 }

@@ -91,6 +91,7 @@ struct CourseWorkspace {
     func checkRunner() -> CheckRunner {
         var runner = CheckRunner(api: account, prober: TransportProber(transport: transport))
         runner.quizAnswers = progress.quizAnswers
+        runner.content = content
         return runner
     }
 

@@ -87,7 +87,7 @@ struct DoCommand: AsyncParsableCommand {
     }
 
     /// The tutor answers a quiz only when told to (`--yes`); otherwise it
-    /// shows the question and leaves it to `ecslab quiz`.
+    /// shows the question and leaves the answer to the learner in the tutor.
     private static func answer(
         _ quiz: Quiz, step: Step, lesson: Lesson, workspace: inout CourseWorkspace, yes: Bool, dryRun: Bool, narrator: StepNarrator
     ) throws -> Bool {
