@@ -57,12 +57,40 @@ public struct LedgerReconciler: Sendable {
             try ledger.append(LedgerEvent(.failed, id: entry.id, fields: ["error": "never created: nothing carries its tag"]))
             settled.state = .failed
         } else {
-            let fields: JSONObject = ["arns": .array(arns.map(JSON.string)), "reconciled": "found by its tag, with no undo recorded"]
+            var fields: JSONObject = ["arns": .array(arns.map(JSON.string)), "reconciled": "found by its tag"]
+            if arns.count == 1, let adopted = try adopt(entry, arn: arns[0]) {
+                for (key, value) in adopted { fields[key] = value }
+            } else {
+                fields["reconciled"] = "found by its tag, with no undo recorded"
+            }
             try ledger.append(LedgerEvent(.created, id: entry.id, fields: fields))
             settled.state = .created
-            settled.fields["arns"] = .array(arns.map(JSON.string))
+            for (key, value) in fields { settled.fields[key] = value }
         }
         return settled
+    }
+
+    /// Takes back a resource found by its tag after its answer was lost: the
+    /// id at the end of its ARN is the value the call saves for its undo
+    /// (`vpc-0a1b` from `arn:aws:ec2:…:vpc/vpc-0a1b`). Only when the undo
+    /// needs exactly one such value can it be rebuilt without guessing.
+    private func adopt(_ entry: LedgerEntry, arn: String) throws -> JSONObject? {
+        guard let lesson = content.lesson(entry.lesson), let step = lesson.step(entry.step),
+            let index = entry.fields["index"]?.intValue, step.calls.indices.contains(index),
+            let undo = step.calls[index].undo
+        else { return nil }
+        let call = step.calls[index]
+        let ownSaves = Set(call.save.map(\.name))
+        let needed = Set(undo.parameters.references.filter { $0.lesson == nil && ownSaves.contains($0.name) }.map(\.name))
+        guard needed.count == 1, let name = needed.first else { return nil }
+        let resource = arn.split(separator: ":", maxSplits: 5).last.map(String.init) ?? arn
+        let id = resource.split(separator: "/").last.map(String.init) ?? resource
+        var scope = scope(lesson)
+        scope.save(.string(id), as: name)
+        return [
+            "saved": [name: .string(id)],
+            "undo": ["call": .string(undo.operation.description), "params": try scope.resolve(undo.parameters)],
+        ]
     }
 
     /// The saved values and undo call of `entry`, from the answer to its replay.
