@@ -45,10 +45,17 @@ struct CheckCommand: AsyncParsableCommand {
         let lessons = target == "all" ? workspace.content.lessons : [try workspace.lesson(target)]
         var runner = workspace.checkRunner()
         if let account { runner.api = account }
+        let language = workspace.language
         var results: [CheckResult] = []
         for lesson in lessons {
             let checks = workspace.content.gradedChecks(of: lesson.id)
-            results += await runner.run(checks, all: workspace.content.checks, scope: workspace.scope(for: lesson, overrides: overrides))
+            results += await runner.run(checks, all: workspace.content.checks, scope: workspace.scope(for: lesson, overrides: overrides)) { event in
+                // A countdown while AWS settles, on standard error so reports stay clean.
+                guard case .waiting(let check, let remaining) = event else { return }
+                Console.error(
+                    language == .zh
+                        ? "  \(check.id)：等待 AWS 完成变更，最多还有 \(remaining) 秒……" : "  \(check.id): waiting for AWS to settle, \(remaining)s left...")
+            }
         }
         return results
     }
