@@ -28,7 +28,7 @@ final class SelftestEndToEndTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.standardOutput + outcome.standardError)
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         let summary = try XCTUnwrap(lines.first { $0.hasPrefix("selftest feature:") })
-        XCTAssertTrue(summary.hasPrefix("selftest feature: 7 steps, 10 checks, "), summary)
+        XCTAssertTrue(summary.hasPrefix("selftest feature: 8 steps, 11 checks, "), summary)
         XCTAssertTrue(summary.hasSuffix(" API calls: passed"), summary)
         XCTAssertEqual(lines.last, "selftest: 1 passed, 0 failed")
         XCTAssertTrue(lines.contains("Confirmed: nothing carrying the course tags is left."))
@@ -38,7 +38,7 @@ final class SelftestEndToEndTests: XCTestCase {
 
     func testLintOfTheFeatureLessonIsClean() throws {
         let outcome = try BuiltExecutable("ecslab").run(["lint", fixture.path])
-        XCTAssertEqual(outcome.standardOutput, "lint: 1 lessons and 9 checks, no problems\n")
+        XCTAssertEqual(outcome.standardOutput, "lint: 1 lessons and 10 checks, no problems\n")
         XCTAssertEqual(outcome.status, 0)
     }
 

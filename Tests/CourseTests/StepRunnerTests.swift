@@ -8,9 +8,10 @@ final class StepRunnerTests: XCTestCase {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         var scope = fixture.scope()
+        var progress = LearnerProgress()
         let step = try XCTUnwrap(fixture.lesson.step("vpc"))
 
-        let first = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+        let first = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
         XCTAssertEqual(first, .done)
         XCTAssertEqual(
             fixture.account.callNames(),
@@ -36,7 +37,7 @@ final class StepRunnerTests: XCTestCase {
 
         // A second run finds the step done and changes nothing.
         let before = fixture.account.calls.count
-        let second = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+        let second = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
         XCTAssertEqual(second, .alreadyDone)
         XCTAssertEqual(Array(fixture.account.callNames()[before...]), ["ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
         XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
@@ -47,9 +48,10 @@ final class StepRunnerTests: XCTestCase {
         defer { fixture.remove() }
         fixture.account.on("ec2:ModifyVpcAttribute") { _ in throw FakeAccount.FakeError(code: "RequestLimitExceeded") }
         var scope = fixture.scope()
+        var progress = LearnerProgress()
         let step = try XCTUnwrap(fixture.lesson.step("vpc"))
         do {
-            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
             XCTFail("the second call should have failed")
         } catch let error as StepError {
             XCTAssertEqual(error.description, "ec2:ModifyVpcAttribute failed: RequestLimitExceeded: scripted failure")
@@ -60,7 +62,7 @@ final class StepRunnerTests: XCTestCase {
             return [:]
         }
         var fresh = fixture.scope()
-        let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &fresh)
+        let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &fresh, progress: &progress)
         XCTAssertEqual(outcome, .done)
         XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"], "the VPC from the first run is reused, not made again")
         XCTAssertEqual(fresh.value(of: VariableReference(name: "vpc_id")), "vpc-1")
@@ -70,10 +72,11 @@ final class StepRunnerTests: XCTestCase {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         var scope = fixture.scope()
+        var progress = LearnerProgress()
         let step = try XCTUnwrap(fixture.lesson.step("vpc"))
         let events = EventLog<StepRunner.Event>()
         let outcome = try await fixture.stepRunner().perform(
-            step, of: fixture.lesson, content: fixture.content, scope: &scope, dryRun: true, observe: events.record)
+            step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress, dryRun: true, observe: events.record)
         XCTAssertEqual(outcome, .dryRun)
         XCTAssertEqual(fixture.account.callNames(), ["ec2:DescribeVpcs"])
         XCTAssertEqual(try fixture.ledger.entries().count, 0)

@@ -8,8 +8,9 @@ final class TeardownTests: XCTestCase {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         var scope = fixture.scope()
+        var progress = LearnerProgress()
         let step = try XCTUnwrap(fixture.lesson.step("vpc"))
-        _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope)
+        _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
 
         // The first delete finds the VPC still in use, the second succeeds.
         let attempts = Counter()
@@ -45,7 +46,8 @@ final class TeardownTests: XCTestCase {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         var scope = fixture.scope()
-        _ = try await fixture.stepRunner().perform(try XCTUnwrap(fixture.lesson.step("vpc")), of: fixture.lesson, content: fixture.content, scope: &scope)
+        var progress = LearnerProgress()
+        _ = try await fixture.stepRunner().perform(try XCTUnwrap(fixture.lesson.step("vpc")), of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
         _ = fixture.vpcs.delete("vpc-1")
         let report = try await fixture.teardown().run(lesson: "net")
         XCTAssertTrue(report.isClean)
@@ -66,7 +68,8 @@ final class TeardownTests: XCTestCase {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         var scope = fixture.scope()
-        _ = try await fixture.stepRunner().perform(try XCTUnwrap(fixture.lesson.step("vpc")), of: fixture.lesson, content: fixture.content, scope: &scope)
+        var progress = LearnerProgress()
+        _ = try await fixture.stepRunner().perform(try XCTUnwrap(fixture.lesson.step("vpc")), of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
         let report = try await fixture.teardown().run(lesson: "net", dryRun: true)
         XCTAssertEqual(report.deleted.count, 1)
         XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])

@@ -17,6 +17,9 @@ public struct Check: Sendable {
     public var failure: LocalizedText
     /// How long AWS may take to settle before the check counts as failed.
     public var eventuallySeconds: Int?
+    /// Tools the check needs on the learner's machine (`docker`, `node`);
+    /// without them it is not applicable, neither passed nor failed.
+    public var needs: [String] = []
     public var location: SourceLocation
 
     public init(

@@ -20,6 +20,12 @@ public struct StepRunner: Sendable {
         case waiting(WaitProgress)
         case declined(StepCall)
         case checked([CheckResult])
+        /// The step needs a tool this machine lacks.
+        case missingTool(String, LocalizedText)
+        /// Deleted on purpose by a teardown step earlier: not made again.
+        case deletedOnPurpose(Step)
+        case tearingDown(Teardown.Event)
+        case tornDown(Teardown.Report)
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -33,12 +39,16 @@ public struct StepRunner: Sendable {
         case dryRun
         /// The learner declined a costly call.
         case declined
+        /// The step needs a tool this machine lacks; nothing was done.
+        case notApplicable
     }
 
     public var api: any AccountAPI
     public var ledger: Ledger
     public var checks: CheckRunner
     public var owner: String
+    /// Runs teardown steps; without it a teardown step fails to run.
+    public var teardown: Teardown?
     /// How long what the tutor creates may live before `reap` removes it.
     public var lifetimeSeconds: Double = 4 * 3600
     public var now: @Sendable () -> Date = { Date() }
@@ -54,8 +64,50 @@ public struct StepRunner: Sendable {
     /// Performs `step` of `lesson`. `confirm` is asked before each call that
     /// costs money by the hour; `scope` receives the values the calls save.
     public func perform(
-        _ step: Step, of lesson: Lesson, content: CourseContent, scope: inout VariableScope, dryRun: Bool = false,
-        confirm: @Sendable (StepCall) async -> Bool = { _ in true }, observe: @escaping @Sendable (Event) -> Void = { _ in }
+        _ step: Step, of lesson: Lesson, content: CourseContent, scope: inout VariableScope, progress: inout LearnerProgress,
+        dryRun: Bool = false, confirm: @Sendable (StepCall) async -> Bool = { _ in true },
+        observe: @escaping @Sendable (Event) -> Void = { _ in }
+    ) async throws -> Outcome {
+        if let missing = step.needs.first(where: { !checks.tools.isAvailable($0) }) {
+            observe(.missingTool(missing, CheckRunner.missingTool(missing)))
+            return .notApplicable
+        }
+        if progress.tornDown[lesson.id]?.contains(step.id) ?? false {
+            observe(.deletedOnPurpose(step))
+            return .alreadyDone
+        }
+        if case .teardown(let targets) = step.kind {
+            return try await tearDown(targets, of: lesson, step: step, content: content, scope: scope, progress: &progress, dryRun: dryRun, observe: observe)
+        }
+        return try await performCalls(step, of: lesson, content: content, scope: &scope, dryRun: dryRun, confirm: confirm, observe: observe)
+    }
+
+    /// A teardown step: once the named steps' checks pass, their passes are
+    /// recorded and what they created is deleted at once.
+    private func tearDown(
+        _ targets: [String], of lesson: Lesson, step: Step, content: CourseContent, scope: VariableScope,
+        progress: inout LearnerProgress, dryRun: Bool, observe: @escaping @Sendable (Event) -> Void
+    ) async throws -> Outcome {
+        if let done = progress.tornDown[lesson.id], targets.allSatisfy(done.contains) {
+            observe(.alreadyDone(step))
+            return .alreadyDone
+        }
+        let targetChecks = targets.compactMap { lesson.step($0) }.flatMap(\.checks).compactMap { content.check($0) }
+        let results = await checks.run(targetChecks, all: content.checks, scope: scope)
+        observe(.checked(results))
+        guard results.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) else { return .checksFailed }
+        if dryRun { return .dryRun }
+        guard let teardown else { throw StepError.noTeardown(step.id) }
+        progress.recordedPasses.formUnion(targetChecks.map(\.id))
+        let report = try await teardown.run(lesson: lesson.id, steps: Set(targets)) { event in observe(.tearingDown(event)) }
+        progress.tornDown[lesson.id, default: []].append(contentsOf: targets.filter { !(progress.tornDown[lesson.id]?.contains($0) ?? false) })
+        observe(.tornDown(report))
+        return report.isClean ? .done : .checksFailed
+    }
+
+    private func performCalls(
+        _ step: Step, of lesson: Lesson, content: CourseContent, scope: inout VariableScope, dryRun: Bool,
+        confirm: @Sendable (StepCall) async -> Bool, observe: @escaping @Sendable (Event) -> Void
     ) async throws -> Outcome {
         // What earlier runs of this step created and saved is known again
         // before anything is judged, so its checks can find it.
@@ -65,8 +117,8 @@ public struct StepRunner: Sendable {
         }
         let stepChecks = step.checks.compactMap { content.check($0) }
         if !stepChecks.isEmpty {
-            let before = await checks.run(stepChecks, all: content.checks, scope: scope)
-            if before.allSatisfy({ $0.status == .passed }) {
+            let before = await checks.run(stepChecks, all: content.checks, scope: scope, patient: false)
+            if before.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) {
                 observe(.alreadyDone(step))
                 return .alreadyDone
             }
@@ -91,7 +143,7 @@ public struct StepRunner: Sendable {
         guard !stepChecks.isEmpty else { return .done }
         let after = await checks.run(stepChecks, all: content.checks, scope: scope)
         observe(.checked(after))
-        return after.allSatisfy({ $0.status == .passed }) ? .done : .checksFailed
+        return after.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) ? .done : .checksFailed
     }
 
     private struct PreparedInput {
@@ -209,6 +261,7 @@ public struct StepRunner: Sendable {
 public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
     case callFailed(OperationName, String)
     case nothingToSave(String, String, OperationName)
+    case noTeardown(String)
 
     public var description: String {
         switch self {
@@ -216,6 +269,8 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(operation) failed: \(detail)"
         case .nothingToSave(let name, let expression, let operation):
             return "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'"
+        case .noTeardown(let step):
+            return "step '\(step)' deletes resources, but this run cannot delete anything"
         }
     }
 }

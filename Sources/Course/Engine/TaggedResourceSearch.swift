@@ -55,7 +55,35 @@ public struct TaggedResourceSearch: Sendable {
         if arn.contains(":ecs:"), resource.hasPrefix("task/") {
             return try await ecsTaskRunning(arn)
         }
+        // ECS keeps deleted clusters, capacity providers and deregistered task
+        // definitions listed as INACTIVE: they cost nothing and are gone.
+        if arn.contains(":ecs:"), let probe = ecsInactiveProbe(resource, arn: arn) {
+            return try await probe()
+        }
         return true
+    }
+
+    private func ecsInactiveProbe(_ resource: String, arn: String) -> (() async throws -> Bool)? {
+        let (operation, input, path): (String, JSON, String)
+        if resource.hasPrefix("cluster/") {
+            (operation, input, path) = ("DescribeClusters", ["clusters": [.string(arn)]], "clusters[0].status")
+        } else if resource.hasPrefix("task-definition/") {
+            (operation, input, path) = ("DescribeTaskDefinition", ["taskDefinition": .string(arn)], "taskDefinition.status")
+        } else if resource.hasPrefix("capacity-provider/") {
+            (operation, input, path) = ("DescribeCapacityProviders", ["capacityProviders": [.string(arn)]], "capacityProviders[0].status")
+        } else {
+            return nil
+        }
+        return {
+            do {
+                let response = try await api.call(OperationName(service: "ecs", operation: operation), input: input)
+                let status = (try? JMESPathExpression(path).evaluate(response))?.stringValue
+                return status != nil && status != "INACTIVE"
+            } catch {
+                if let code = api.errorCode(of: error), TeardownErrors.isNotFound(code) { return false }
+                throw error
+            }
+        }
     }
 
     private func ecsTaskRunning(_ arn: String) async throws -> Bool {

@@ -51,13 +51,15 @@ public struct Teardown: Sendable {
     /// Tears down `lesson` (or everything, when `nil`); with `costlyOnly`,
     /// only what costs money by the hour; with `expiredOnly`, only what is
     /// past its `expires-at`.
+    /// With `steps`, only what those steps of the lesson created.
     public func run(
-        lesson: String?, costlyOnly: Bool = false, expiredOnly: Bool = false, dryRun: Bool = false,
+        lesson: String?, steps: Set<String>? = nil, costlyOnly: Bool = false, expiredOnly: Bool = false, dryRun: Bool = false,
         observe: @escaping @Sendable (Event) -> Void = { _ in }
     ) async throws -> Report {
         var report = Report()
         var queue: [LedgerEntry] = []
         for entry in try ledger.live(lesson: lesson).reversed() {
+            if let steps, !steps.contains(entry.step) { continue }
             if costlyOnly && entry.usdPerHour == 0 { continue }
             if expiredOnly, !isExpired(entry) { continue }
             let settled = dryRun ? entry : try await reconciler.reconcile(entry)
@@ -100,8 +102,16 @@ public struct Teardown: Sendable {
         }
         if !dryRun {
             report.remaining = try await stillThere(report.deleted)
-            if !costlyOnly, !expiredOnly {
-                report.remaining += try await TaggedResourceSearch(api: api).remaining(lesson: lesson, owner: owner)
+            let search = TaggedResourceSearch(api: api)
+            if steps != nil {
+                // Part of a lesson: what carries the deleted entries' own tags.
+                for entry in report.deleted {
+                    for arn in try await search.arns(tagged: [CourseTags.entryKey: entry.id]) where try await search.stillExists(arn) {
+                        report.remaining.append(arn)
+                    }
+                }
+            } else if !costlyOnly, !expiredOnly {
+                report.remaining += try await search.remaining(lesson: lesson, owner: owner)
             }
         }
         return report

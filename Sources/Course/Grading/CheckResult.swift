@@ -4,6 +4,9 @@ public struct CheckResult: Sendable {
         case passed, failed, skipped
         /// The check could not be evaluated: AWS refused, a value was missing.
         case error
+        /// A tool it needs (a Docker engine) is not on this machine: it
+        /// counts neither for nor against.
+        case notApplicable = "not-applicable"
     }
 
     public var check: Check
@@ -26,7 +29,7 @@ public struct CheckResult: Sendable {
         self.durationSeconds = durationSeconds
     }
 
-    public var pointsPossible: Int { check.points }
+    public var pointsPossible: Int { status == .notApplicable ? 0 : check.points }
 
     /// The check's failure message with the first failing assertion's
     /// expected and found values filled in.

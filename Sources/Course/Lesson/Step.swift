@@ -4,6 +4,9 @@ public struct Step: Sendable {
     public enum Kind: Sendable {
         case task(calls: [StepCall])
         case quiz(Quiz)
+        /// Deletes, at once, what earlier steps of the lesson created, once
+        /// their checks pass: the EC2 cluster that was only built to be seen.
+        case teardown(steps: [String])
     }
 
     public var id: String
@@ -14,6 +17,9 @@ public struct Step: Sendable {
     public var kind: Kind
     /// The checks that prove this step is done.
     public var checks: [String]
+    /// Tools this step needs on the learner's machine (`docker`, `node`);
+    /// without them it is skipped, not failed.
+    public var needs: [String] = []
     public var location: SourceLocation
 
     public init(
@@ -37,6 +43,12 @@ public struct Step: Sendable {
     public var quiz: Quiz? {
         if case .quiz(let quiz) = kind { return quiz }
         return nil
+    }
+
+    /// The earlier steps whose resources this step deletes.
+    public var tearsDown: [String] {
+        if case .teardown(let steps) = kind { return steps }
+        return []
     }
 }
 

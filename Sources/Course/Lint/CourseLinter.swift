@@ -65,6 +65,24 @@ public struct CourseLinter: Sendable {
                         Diagnostic(at: step.location, "step '\(step.id)' lists check '\(checkID)', which belongs to lesson '\(check.lesson)'"))
                 }
             }
+            for tool in step.needs where !LocalTools.known.contains(tool) {
+                diagnostics.append(
+                    Diagnostic(at: step.location, "step '\(step.id)' needs '\(tool)', which ecslab cannot look for", suggestion: "use one of: \(LocalTools.known.joined(separator: ", "))"))
+            }
+            for target in step.tearsDown {
+                guard let index = lesson.steps.firstIndex(where: { $0.id == target }) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: step.location, "step '\(step.id)' tears down step '\(target)', which does not exist",
+                            suggestion: ClosestName.find(target, among: lesson.steps.map(\.id)).map { "did you mean '\($0)'?" }))
+                    continue
+                }
+                if !stepIDs.contains(target) {
+                    diagnostics.append(Diagnostic(at: step.location, "step '\(step.id)' tears down step '\(target)', which comes after it"))
+                } else if lesson.steps[index].calls.allSatisfy({ $0.undo == nil }) {
+                    diagnostics.append(Diagnostic(at: step.location, "step '\(step.id)' tears down step '\(target)', which creates nothing it can undo"))
+                }
+            }
             for call in step.calls {
                 let context = "a call of step '\(step.id)'"
                 lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
@@ -194,6 +212,10 @@ public struct CourseLinter: Sendable {
     private func lintChecks(_ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
         var seen: [String: SourceLocation] = [:]
         for check in content.checks {
+            for tool in check.needs where !LocalTools.known.contains(tool) {
+                diagnostics.append(
+                    Diagnostic(at: check.location, "check '\(check.id)' needs '\(tool)', which ecslab cannot look for", suggestion: "use one of: \(LocalTools.known.joined(separator: ", "))"))
+            }
             if let first = seen[check.id] {
                 diagnostics.append(Diagnostic(at: check.location, "check id '\(check.id)' is also used at \(first)"))
             }

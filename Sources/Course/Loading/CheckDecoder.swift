@@ -62,6 +62,7 @@ struct CheckDecoder {
                     Diagnostic(at: eventuallyNode.location, "'eventually' should be a duration such as 90s or 5m"))
             }
         }
+        let needs = reader.strings("needs")
         let source = decodeSource(&reader, check: name)
         var assertions: [Assertion] = []
         if let assertNode = reader.required("assert") {
@@ -74,10 +75,12 @@ struct CheckDecoder {
         reader.finish(into: &diagnostics)
         flushShared()
         guard let id, let source else { return nil }
-        return Check(
+        var check = Check(
             id: id, lesson: lesson, title: title ?? .missing, points: points, dependsOn: dependsOn, source: source,
             assertions: assertions, hints: hints, docs: docs ?? "", failure: failure ?? .missing, eventuallySeconds: eventually,
             location: node.location)
+        check.needs = needs
+        return check
     }
 
     private mutating func decodeSource(_ reader: inout MappingReader, check: String) -> CheckSource? {

@@ -74,8 +74,19 @@ struct LessonDecoder {
         let explanation = reader.text("explain")
         let console = reader.text("console", required: false)
         let checks = reader.strings("checks")
+        let needs = reader.strings("needs")
         var kind: Step.Kind?
-        if let quizNode = reader.raw("quiz") {
+        if let teardownNode = reader.raw("teardown") {
+            if reader.has("calls") || reader.has("quiz") {
+                diagnostics.append(
+                    Diagnostic(at: teardownNode.location, "\(name) has 'teardown' with 'calls' or 'quiz'", suggestion: "make them separate steps"))
+            }
+            let steps = teardownNode.sequence?.compactMap(\.scalar) ?? teardownNode.scalar.map { [$0] } ?? []
+            if steps.isEmpty {
+                diagnostics.append(Diagnostic(at: teardownNode.location, "'teardown' of \(name) should list the steps whose resources it deletes"))
+            }
+            kind = .teardown(steps: steps)
+        } else if let quizNode = reader.raw("quiz") {
             if reader.has("calls") {
                 diagnostics.append(Diagnostic(at: quizNode.location, "\(name) has both 'quiz' and 'calls'", suggestion: "make them two steps"))
             }
@@ -93,7 +104,9 @@ struct LessonDecoder {
         }
         reader.finish(into: &diagnostics)
         guard let id, let kind else { return nil }
-        return Step(id: id, title: title ?? .missing, explanation: explanation ?? .missing, console: console, kind: kind, checks: checks, location: node.location)
+        var step = Step(id: id, title: title ?? .missing, explanation: explanation ?? .missing, console: console, kind: kind, checks: checks, location: node.location)
+        step.needs = needs
+        return step
     }
 
     private mutating func decodeQuiz(_ node: SourceNode, step: String) -> Quiz? {

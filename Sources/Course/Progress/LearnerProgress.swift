@@ -15,6 +15,11 @@ public struct LearnerProgress: Sendable, Equatable {
     public var hintsUsed: [String: Int] = [:]
     /// Lesson id to its saved values.
     public var saved: [String: JSONObject] = [:]
+    /// Lesson id to the steps whose resources a teardown step deleted on
+    /// purpose: `do` does not make them again.
+    public var tornDown: [String: [String]] = [:]
+    /// Checks that passed before a teardown step deleted what they check.
+    public var recordedPasses: Set<String> = []
 
     public init() {}
 
@@ -41,6 +46,8 @@ public struct LearnerProgress: Sendable, Equatable {
         object["quiz"] = .object(JSONObject(quizAnswers.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
         object["hints"] = .object(JSONObject(hintsUsed.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
         object["saved"] = .object(JSONObject(saved.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value)) }))
+        object["torn-down"] = .object(JSONObject(tornDown.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSON.string))) }))
+        object["recorded-passes"] = .array(recordedPasses.sorted().map(JSON.string))
         return .object(object)
     }
 
@@ -59,6 +66,10 @@ public struct LearnerProgress: Sendable, Equatable {
         for (lesson, values) in json["saved"]?.objectValue ?? JSONObject() {
             saved[lesson] = values.objectValue
         }
+        for (lesson, steps) in json["torn-down"]?.objectValue ?? JSONObject() {
+            tornDown[lesson] = steps.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        recordedPasses = Set(json["recorded-passes"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     }
 }
 

@@ -16,7 +16,11 @@ public struct GradeSummary: Sendable, Equatable {
         failed = results.filter { $0.status == .failed }.count
         skipped = results.filter { $0.status == .skipped }.count
         errors = results.filter { $0.status == .error }.count
+        notApplicable = results.filter { $0.status == .notApplicable }.count
     }
+
+    /// Checks that need a tool this machine does not have.
+    public var notApplicable: Int
 
     public var allPassed: Bool { failed == 0 && skipped == 0 && errors == 0 }
 

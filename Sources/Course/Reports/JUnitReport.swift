@@ -30,7 +30,7 @@ public struct JUnitReport: Sendable {
                     xml += "    <testcase \(attributes)>\n"
                     xml += #"      <failure message="\#(message)">\#(hint)</failure>"# + "\n"
                     xml += "    </testcase>\n"
-                case .skipped:
+                case .skipped, .notApplicable:
                     xml += "    <testcase \(attributes)>\n"
                     xml += #"      <skipped message="\#(escape(result.reason?[language] ?? ""))"/>"# + "\n"
                     xml += "    </testcase>\n"

@@ -21,14 +21,14 @@ public struct TextReport: Sendable {
             switch result.status {
             case .passed: mark = paint("✓", 32)
             case .failed: mark = paint("✗", 31)
-            case .skipped: mark = paint("-", 33)
+            case .skipped, .notApplicable: mark = paint("-", 33)
             case .error: mark = paint("!", 31)
             }
             lines.append("  \(mark) \(id)  \(result.check.title[language])  \(score)")
             switch result.status {
             case .passed:
                 continue
-            case .skipped, .error:
+            case .skipped, .error, .notApplicable:
                 if let reason = result.reason { lines.append("      \(reason[language])") }
             case .failed:
                 if let message = result.failureMessage { lines.append("      \(message[language])") }
@@ -41,7 +41,7 @@ public struct TextReport: Sendable {
                     }
                 }
             }
-            if result.status != .skipped {
+            if result.status != .skipped, result.status != .notApplicable {
                 if let hint = result.check.hints.first { lines.append("      \(label(.hint)) \(hint[language])") }
                 if !result.check.docs.isEmpty { lines.append("      \(label(.docs)) \(result.check.docs)") }
             }
@@ -50,9 +50,11 @@ public struct TextReport: Sendable {
         let percent = summary.possible == 0 ? 100 : Int((summary.earned / Double(summary.possible) * 100).rounded(.down))
         switch language {
         case .zh:
-            lines.append("得分：\(GradeSummary.points(summary.earned))/\(summary.possible)（\(percent)%），通过 \(summary.passed)，未通过 \(summary.failed)，跳过 \(summary.skipped)，出错 \(summary.errors)")
+            let excused = summary.notApplicable > 0 ? "，不适用 \(summary.notApplicable)" : ""
+            lines.append("得分：\(GradeSummary.points(summary.earned))/\(summary.possible)（\(percent)%），通过 \(summary.passed)，未通过 \(summary.failed)，跳过 \(summary.skipped)，出错 \(summary.errors)\(excused)")
         case .en:
-            lines.append("Score: \(GradeSummary.points(summary.earned))/\(summary.possible) (\(percent)%): \(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.errors) errors")
+            let excused = summary.notApplicable > 0 ? ", \(summary.notApplicable) not applicable" : ""
+            lines.append("Score: \(GradeSummary.points(summary.earned))/\(summary.possible) (\(percent)%): \(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped, \(summary.errors) errors\(excused)")
         }
         return lines.joined(separator: "\n")
     }

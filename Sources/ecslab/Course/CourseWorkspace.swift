@@ -91,12 +91,15 @@ struct CourseWorkspace {
     func checkRunner() -> CheckRunner {
         var runner = CheckRunner(api: account, prober: TransportProber(transport: transport))
         runner.quizAnswers = progress.quizAnswers
+        runner.recordedPasses = progress.recordedPasses
         runner.content = content
         return runner
     }
 
     func stepRunner() -> StepRunner {
-        StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
+        var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
+        runner.teardown = teardown()
+        return runner
     }
 
     func reconciler(overrides: [String: String] = [:]) -> LedgerReconciler {

@@ -50,6 +50,8 @@ struct DoCommand: AsyncParsableCommand {
         if let account {
             runner.api = account
             runner.checks.api = account
+            runner.teardown?.api = account
+            runner.teardown?.reconciler.api = account
         }
         var scope = workspace.scope(for: lesson, overrides: overrides)
         var allDone = true
@@ -61,8 +63,9 @@ struct DoCommand: AsyncParsableCommand {
             }
             let interactive = Console.inputIsTerminal
             let language = workspace.language
+            runner.checks.recordedPasses = workspace.progress.recordedPasses
             let outcome = try await runner.perform(
-                step, of: lesson, content: workspace.content, scope: &scope, dryRun: dryRun,
+                step, of: lesson, content: workspace.content, scope: &scope, progress: &workspace.progress, dryRun: dryRun,
                 confirm: { call in
                     if yes { return true }
                     guard interactive, case .hourly(let usd) = call.cost else { return false }
@@ -81,7 +84,7 @@ struct DoCommand: AsyncParsableCommand {
                 workspace.progress.currentStep = step.id
                 try workspace.saveProgress()
             }
-            allDone = allDone && (outcome == .done || outcome == .alreadyDone || outcome == .dryRun)
+            allDone = allDone && [.done, .alreadyDone, .dryRun, .notApplicable].contains(outcome)
         }
         return allDone
     }

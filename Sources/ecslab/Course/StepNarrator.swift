@@ -43,6 +43,47 @@ struct StepNarrator: Sendable {
             say("已取消：没有运行 \(call.operation)。", "Cancelled: \(call.operation) was not run.")
         case .checked(let results):
             Console.out(TextReport(language: language, colors: colors).render(results))
+        case .missingTool(_, let reason):
+            Console.out(reason[language])
+        case .deletedOnPurpose(let step):
+            say("\(step.id) 创建的资源已经按课程要求删除，不再重新创建。", "What \(step.id) created was deleted on purpose by the lesson; not made again.")
+        case .tearingDown(let event):
+            narrate(event)
+        case .tornDown(let report):
+            summarize(report)
+        }
+    }
+
+    func narrate(_ event: Teardown.Event) {
+        switch event {
+        case .deleting(_, let cli): Console.out("$ \(cli)")
+        case .wouldDelete(let entry, let cli):
+            say("（演练）将删除 \(entry.operation) 创建的资源：\(cli)", "(dry run) would delete what \(entry.operation) made: \(cli)")
+        case .deleted: break
+        case .alreadyGone(let entry): say("  \(entry.operation) 创建的资源已经不存在。", "  what \(entry.operation) made is already gone.")
+        case .retrying(_, let code, let delay):
+            say("  仍在使用中（\(code)），\(Int(delay)) 秒后重试。", "  still in use (\(code)); trying again in \(Int(delay))s.")
+        case .waiting(let progress): say("  等待 \(progress.awaited)……", "  waiting for \(progress.awaited)...")
+        case .orphan(let entry):
+            let arns = entry.fields["arns"]?.arrayValue?.compactMap(\.stringValue).joined(separator: ", ") ?? "?"
+            say("  \(entry.operation) 创建的资源无法自动删除，请手动删除：\(arns)", "  cannot delete what \(entry.operation) made by itself; delete it by hand: \(arns)")
+        case .failed(let entry, let reason):
+            say("  删除 \(entry.operation) 创建的资源失败：\(reason)", "  could not delete what \(entry.operation) made: \(reason)")
+        }
+    }
+
+    /// What was deleted, the hourly cost saved, and the proof.
+    func summarize(_ report: Teardown.Report) {
+        let saved = String(format: "%.3f", report.usdPerHourSaved)
+        say("已删除 \(report.deleted.count) 个资源，每小时节省约 \(saved) 美元。", "Deleted \(report.deleted.count) resources, saving about $\(saved) an hour.")
+        for entry in report.deleted {
+            say("  - \(entry.operation)（\(entry.step)）", "  - \(entry.operation) (\(entry.step))")
+        }
+        if report.remaining.isEmpty, report.isClean {
+            say("已确认：没有留下带本课程标签的资源。", "Confirmed: nothing carrying the course tags is left.")
+        }
+        for arn in report.remaining {
+            say("  仍然存在：\(arn)", "  still there: \(arn)")
         }
     }
 }
