@@ -92,7 +92,13 @@ public struct StepRunner: Sendable {
             observe(.alreadyDone(step))
             return .alreadyDone
         }
-        let targetChecks = targets.compactMap { lesson.step($0) }.flatMap(\.checks).compactMap { content.check($0) }
+        // Every step from the first one torn down up to this one is judged
+        // (instances registering counts, not only the cluster), and its
+        // passes are recorded: afterwards there is nothing left to look at.
+        let first = lesson.steps.firstIndex { targets.contains($0.id) } ?? 0
+        let end = lesson.steps.firstIndex { $0.id == step.id } ?? lesson.steps.endIndex
+        let span = first < end ? lesson.steps[first..<end] : []
+        let targetChecks = span.flatMap(\.checks).compactMap { content.check($0) }
         let results = await checks.run(targetChecks, all: content.checks, scope: scope)
         observe(.checked(results))
         guard results.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) else { return .checksFailed }
