@@ -192,46 +192,35 @@ struct XMLReader {
     }
 
     private mutating func parseCDATA(into output: inout [UInt8]) throws(XMLParseError) {
-        let start = position
-        position += 9
-        while position < bytes.count {
-            if looking(at: "]]>") {
-                position += 3
-                return
-            }
-            output.append(bytes[position])
-            position += 1
-        }
-        position = start
-        throw error("the CDATA section is not closed")
+        let body = try skipSection(opening: 9, closing: "]]>", unclosed: "the CDATA section is not closed")
+        output.append(contentsOf: bytes[body])
     }
 
     private mutating func skipComment() throws(XMLParseError) {
-        let start = position
-        position += 4
-        while position < bytes.count {
-            if looking(at: "-->") {
-                position += 3
-                return
-            }
-            position += 1
-        }
-        position = start
-        throw error("the comment is not closed")
+        _ = try skipSection(opening: 4, closing: "-->", unclosed: "the comment is not closed")
     }
 
     private mutating func skipProcessingInstruction() throws(XMLParseError) {
+        _ = try skipSection(opening: 2, closing: "?>", unclosed: "the processing instruction is not closed")
+    }
+
+    /// Moves past a section that opens with `opening` bytes and ends with
+    /// `closing`, returning the range between them; an unclosed section is an
+    /// error at its start.
+    private mutating func skipSection(opening: Int, closing: StaticString, unclosed: String) throws(XMLParseError) -> Range<Int> {
         let start = position
-        position += 2
+        position += opening
+        let bodyStart = position
         while position < bytes.count {
-            if looking(at: "?>") {
-                position += 2
-                return
+            if looking(at: closing) {
+                let body = bodyStart..<position
+                position += closing.utf8CodeUnitCount
+                return body
             }
             position += 1
         }
         position = start
-        throw error("the processing instruction is not closed")
+        throw error(unclosed)
     }
 
     // MARK: - Bytes
