@@ -10,6 +10,10 @@ public struct StepRunner: Sendable {
     public enum Event: Sendable {
         /// The step's checks already pass: nothing to do.
         case alreadyDone(Step)
+        /// A local action: the files laid out, or the program started.
+        case copied(to: String, files: [String])
+        case started(command: String, port: Int, pid: Int32)
+        case prepareFailed(command: String, problem: String)
         /// About to call; `cli` is the equivalent `aws` command.
         case calling(StepCall, cli: String)
         /// What a dry run would call.
@@ -49,6 +53,8 @@ public struct StepRunner: Sendable {
     public var owner: String
     /// Runs teardown steps; without it a teardown step fails to run.
     public var teardown: Teardown?
+    /// Does local steps; without it a local step fails to run.
+    public var local: LocalRunner?
     /// How long what the tutor creates may live before `reap` removes it.
     public var lifetimeSeconds: Double = 4 * 3600
     public var now: @Sendable () -> Date = { Date() }
@@ -76,10 +82,69 @@ public struct StepRunner: Sendable {
             observe(.deletedOnPurpose(step))
             return .alreadyDone
         }
+        if case .local(let action) = step.kind {
+            let stepChecks = step.checks.compactMap { content.check($0) }
+            if !stepChecks.isEmpty, await checks.run(stepChecks, all: content.checks, scope: scope, patient: false).allSatisfy({ $0.status == .passed }) {
+                observe(.alreadyDone(step))
+                return .alreadyDone
+            }
+            let outcome = try await performLocal(action, step: step, of: lesson, content: content, scope: scope, dryRun: dryRun, observe: observe)
+            guard outcome == .done, !stepChecks.isEmpty else { return outcome }
+            let after = await checks.run(stepChecks, all: content.checks, scope: scope)
+            observe(.checked(after))
+            return after.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) ? .done : .checksFailed
+        }
         if case .teardown(let targets) = step.kind {
             return try await tearDown(targets, of: lesson, step: step, content: content, scope: scope, progress: &progress, dryRun: dryRun, observe: observe)
         }
         return try await performCalls(step, of: lesson, content: content, scope: &scope, dryRun: dryRun, confirm: confirm, observe: observe)
+    }
+
+    /// A local step: its checks first, as for any step, then the action.
+    private func performLocal(
+        _ action: LocalAction, step: Step, of lesson: Lesson, content: CourseContent, scope: VariableScope, dryRun: Bool,
+        observe: @escaping @Sendable (Event) -> Void
+    ) async throws -> Outcome {
+        guard let local else { throw StepError.noLocalRunner(step.id) }
+        switch action {
+        case .copy(let from, let to):
+            let lessonFolder = local.courseFolder.appendingPathComponent(lesson.location.file).deletingLastPathComponent()
+            guard let destination = try scope.resolve(to).stringValue else { throw LocalActionError.missingFolder("(not text)") }
+            if dryRun { return .dryRun }
+            let files = try local.copy(template: lessonFolder.appendingPathComponent(from), to: LocalRunner.expand(destination))
+            observe(.copied(to: destination, files: files))
+        case .start(let command, let prepare, let directory, let environment, let port):
+            guard let folder = try scope.resolve(directory).stringValue, let portText = try scope.resolve(port).stringValue ?? scope.resolve(port).intValue.map(String.init),
+                let number = Int(portText)
+            else { throw LocalActionError.badPort("\(port.json)") }
+            var variables: [String: String] = [:]
+            for (name, template) in environment {
+                let value = try scope.resolve(template)
+                variables[name] = value.stringValue ?? value.text
+            }
+            if dryRun { return .dryRun }
+            let id = makeID()
+            let match = command.last ?? ""
+            try ledger.append(
+                LedgerEvent(.intent, id: id, time: now(), fields: [
+                    "lesson": .string(lesson.id), "step": .string(step.id), "index": 0, "call": .string("local:start \(command.joined(separator: " "))"),
+                ]))
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-\(lesson.id)-\(step.id)-\(number).log")
+            let pid: Int32
+            do {
+                if !prepare.isEmpty, let problem = local.prepare(prepare, in: LocalRunner.expand(folder), log: log) {
+                    observe(.prepareFailed(command: prepare.joined(separator: " "), problem: problem))
+                }
+                pid = try local.start(command: command, in: LocalRunner.expand(folder), environment: variables, port: number, log: log)
+            } catch {
+                try? ledger.append(LedgerEvent(.failed, id: id, time: now(), fields: ["error": .string(String(describing: error))]))
+                throw error
+            }
+            try ledger.append(
+                LedgerEvent(.created, id: id, time: now(), fields: ["undo": ["local": "stop", "pid": .integer(Int(pid)), "match": .string(match)]]))
+            observe(.started(command: command.joined(separator: " "), port: number, pid: pid))
+        }
+        return .done
     }
 
     /// A teardown step: once the named steps' checks pass, their passes are
@@ -268,6 +333,7 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
     case callFailed(OperationName, String)
     case nothingToSave(String, String, OperationName)
     case noTeardown(String)
+    case noLocalRunner(String)
 
     public var description: String {
         switch self {
@@ -275,6 +341,8 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(operation) failed: \(detail)"
         case .nothingToSave(let name, let expression, let operation):
             return "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'"
+        case .noLocalRunner(let step):
+            return "step '\(step)' works on this machine, but this run cannot"
         case .noTeardown(let step):
             return "step '\(step)' deletes resources, but this run cannot delete anything"
         }

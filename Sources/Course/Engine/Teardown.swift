@@ -147,6 +147,20 @@ public struct Teardown: Sendable {
     }
 
     private func undo(_ entry: LedgerEntry, dryRun: Bool, observe: @escaping @Sendable (Event) -> Void) async -> UndoResult {
+        if let undo = entry.undo, undo["local"]?.stringValue == "stop", let pid = undo["pid"]?.intValue {
+            // A program the tutor started on this machine (the app).
+            let match = undo["match"]?.stringValue ?? ""
+            let cli = "kill \(pid)  # \(match)"
+            if dryRun {
+                observe(.wouldDelete(entry, cli: cli))
+                return .done
+            }
+            observe(.deleting(entry, cli: cli))
+            guard LocalRunner.stop(pid: Int32(pid), match: match) else { return .failed("process \(pid) did not stop") }
+            try? ledger.append(LedgerEvent(.deleted, id: entry.id, time: now()))
+            observe(.deleted(entry))
+            return .done
+        }
         guard let undo = entry.undo, let name = undo["call"]?.stringValue, let operation = OperationName(parsing: name) else {
             return .failed("the ledger has no usable undo call")
         }

@@ -7,6 +7,8 @@ public struct Step: Sendable {
         /// Deletes, at once, what earlier steps of the lesson created, once
         /// their checks pass: the EC2 cluster that was only built to be seen.
         case teardown(steps: [String])
+        /// Done on the learner's machine: the app laid out or started.
+        case local(LocalAction)
     }
 
     public var id: String

@@ -83,6 +83,17 @@ public struct CourseLinter: Sendable {
                     diagnostics.append(Diagnostic(at: step.location, "step '\(step.id)' tears down step '\(target)', which creates nothing it can undo"))
                 }
             }
+            if case .local(let action) = step.kind {
+                let context = "step '\(step.id)'"
+                switch action {
+                case .copy(_, let to):
+                    lintReferences(to, defined: defined, lesson: lesson, content, at: step.location, context, &diagnostics)
+                case .start(_, _, let directory, let environment, let port):
+                    for template in [directory, port] + environment.values.sorted(by: { $0.json.text < $1.json.text }) {
+                        lintReferences(template, defined: defined, lesson: lesson, content, at: step.location, context, &diagnostics)
+                    }
+                }
+            }
             for call in step.calls {
                 let context = "a call of step '\(step.id)'"
                 lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)

@@ -86,6 +86,8 @@ struct LessonDecoder {
                 diagnostics.append(Diagnostic(at: teardownNode.location, "'teardown' of \(name) should list the steps whose resources it deletes"))
             }
             kind = .teardown(steps: steps)
+        } else if let localNode = reader.raw("local") {
+            kind = decodeLocal(localNode, step: name).map { .local($0) }
         } else if let quizNode = reader.raw("quiz") {
             if reader.has("calls") {
                 diagnostics.append(Diagnostic(at: quizNode.location, "\(name) has both 'quiz' and 'calls'", suggestion: "make them two steps"))
@@ -107,6 +109,38 @@ struct LessonDecoder {
         var step = Step(id: id, title: title ?? .missing, explanation: explanation ?? .missing, console: console, kind: kind, checks: checks, location: node.location)
         step.needs = needs
         return step
+    }
+
+    private mutating func decodeLocal(_ node: SourceNode, step: String) -> LocalAction? {
+        var reader = MappingReader(node, what: "the local action of \(step)", diagnostics: &diagnostics)
+        defer { reader.finish(into: &diagnostics) }
+        if let copyNode = reader.raw("copy") {
+            var copyReader = MappingReader(copyNode, what: "the copy of \(step)", diagnostics: &diagnostics)
+            let from = copyReader.string("from")
+            let to = decodeTemplate(copyReader.required("to"))
+            copyReader.finish(into: &diagnostics)
+            guard let from, let to else { return nil }
+            return .copy(from: from, to: to)
+        }
+        if let startNode = reader.raw("start") {
+            var startReader = MappingReader(startNode, what: "the start of \(step)", diagnostics: &diagnostics)
+            let command = startReader.strings("command")
+            let prepare = startReader.strings("prepare")
+            let directory = decodeTemplate(startReader.required("dir"))
+            var environment: [String: Template] = [:]
+            for (key, value) in startReader.raw("env")?.mapping ?? [] {
+                if let name = key.scalar, let template = decodeTemplate(value) { environment[name] = template }
+            }
+            let port = decodeTemplate(startReader.required("port"))
+            startReader.finish(into: &diagnostics)
+            if command.isEmpty {
+                diagnostics.append(Diagnostic(at: startNode.location, "the start of \(step) needs a 'command' list, e.g. [node, app.js]"))
+            }
+            guard !command.isEmpty, let directory, let port else { return nil }
+            return .start(command: command, prepare: prepare, directory: directory, environment: environment, port: port)
+        }
+        diagnostics.append(Diagnostic(at: node.location, "'local' of \(step) needs 'copy' or 'start'"))
+        return nil
     }
 
     private mutating func decodeQuiz(_ node: SourceNode, step: String) -> Quiz? {

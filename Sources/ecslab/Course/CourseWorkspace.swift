@@ -99,6 +99,7 @@ struct CourseWorkspace {
     func stepRunner() -> StepRunner {
         var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
         runner.teardown = teardown()
+        runner.local = LocalRunner(courseFolder: courseFolder)
         return runner
     }
 

@@ -33,7 +33,8 @@ struct SelftestCommand: AsyncParsableCommand {
             let needed = SelftestCommand.withRequirements(targets, in: workspace.content)
             var runs: [LessonRun] = []
             for current in needed {
-                runs.append(try await SelftestCommand.prove(current, in: &workspace, graded: targets.contains { $0.id == current.id }))
+                runs.append(
+                    try await SelftestCommand.prove(current, in: &workspace, graded: targets.contains { $0.id == current.id }, scratch: state))
             }
             for run in runs.reversed() {
                 let counter = CountingAccount(workspace.account)
@@ -69,30 +70,41 @@ struct SelftestCommand: AsyncParsableCommand {
         return ordered
     }
 
-    static func prove(_ lesson: Lesson, in workspace: inout CourseWorkspace, graded: Bool) async throws -> LessonRun {
+    /// Variables that name a place in the learner's home (`~/ecslab-web`)
+    /// point into a temporary folder instead: selftest never writes there.
+    static func privateOverrides(_ lesson: Lesson, scratch: URL) -> [String: String] {
+        var overrides: [String: String] = [:]
+        for variable in lesson.variables where variable.defaultValue.hasPrefix("~") {
+            overrides[variable.name] = scratch.appendingPathComponent(lesson.id).appendingPathComponent(variable.name).path
+        }
+        return overrides
+    }
+
+    static func prove(_ lesson: Lesson, in workspace: inout CourseWorkspace, graded: Bool, scratch: URL) async throws -> LessonRun {
+        let overrides = privateOverrides(lesson, scratch: scratch)
         let counter = CountingAccount(workspace.account)
         let checks = workspace.content.gradedChecks(of: lesson.id)
         var run = LessonRun(lesson: lesson.id, steps: lesson.steps.count, checks: checks.count, apiCalls: 0, failures: [])
         Console.out("== selftest \(lesson.id) ==")
         if graded {
-            let before = try await CheckCommand.grade(lesson.id, in: workspace, overrides: [:], account: counter)
+            let before = try await CheckCommand.grade(lesson.id, in: workspace, overrides: overrides, account: counter)
             let earned = GradeSummary(before).earned
             if earned > 0 || before.contains(where: { $0.status == .passed }) {
                 let passing = before.filter { $0.status == .passed }.map(\.check.id)
                 run.failures.append("before anything was done, \(passing.joined(separator: ", ")) already passed")
             }
         }
-        let done = try await DoCommand.perform(lesson.id, in: &workspace, yes: true, dryRun: false, overrides: [:], account: counter)
+        let done = try await DoCommand.perform(lesson.id, in: &workspace, yes: true, dryRun: false, overrides: overrides, account: counter)
         if !done { run.failures.append("do --yes did not finish every step") }
         if graded {
-            let after = try await CheckCommand.grade(lesson.id, in: workspace, overrides: [:], account: counter)
+            let after = try await CheckCommand.grade(lesson.id, in: workspace, overrides: overrides, account: counter)
             let summary = GradeSummary(after)
             if !summary.allPassed || summary.earned < Double(summary.possible) {
                 Console.out(TextReport(language: workspace.language).render(after))
                 run.failures.append("after do, \(GradeSummary.points(summary.earned))/\(summary.possible) points")
             }
             let changesBefore = counter.changes
-            _ = try await DoCommand.perform(lesson.id, in: &workspace, yes: true, dryRun: false, overrides: [:], account: counter)
+            _ = try await DoCommand.perform(lesson.id, in: &workspace, yes: true, dryRun: false, overrides: overrides, account: counter)
             let changed = Array(counter.changedOperations.dropFirst(changesBefore))
             if !changed.isEmpty {
                 run.failures.append("a second do changed things: \(changed.joined(separator: ", "))")

@@ -43,6 +43,12 @@ struct StepNarrator: Sendable {
             say("已取消：没有运行 \(call.operation)。", "Cancelled: \(call.operation) was not run.")
         case .checked(let results):
             Console.out(TextReport(language: language, colors: colors).render(results))
+        case .copied(let folder, let files):
+            say("已在 \(folder) 建立应用（新写入 \(files.count) 个文件，已有的文件保持不变）。", "Laid out the app in \(folder) (\(files.count) new files; files already there were kept).")
+        case .started(let command, let port, let pid):
+            say("已在本机启动 `\(command)`（进程 \(pid)），监听端口 \(port)；清理时会停止它。", "Started `\(command)` on this machine (process \(pid)), listening on port \(port); cleanup stops it.")
+        case .prepareFailed(let command, let problem):
+            say("`\(command)` 没有成功（\(problem)），仍然尝试启动。", "`\(command)` did not succeed (\(problem)); starting anyway.")
         case .missingTool(_, let reason):
             Console.out(reason[language])
         case .deletedOnPurpose(let step):
