@@ -36,6 +36,21 @@ final class SelftestEndToEndTests: XCTestCase {
         print(summary)
     }
 
+    /// The course's own lessons that plain moto can run whole.
+    func testCourseLessonsPassSelftestOnMoto() throws {
+        let moto = try TestEnvironment.motoURL()
+        let outcome = try BuiltExecutable("ecslab").run(
+            ["selftest", "--endpoint-url", moto, "shipping"], environment: try environment())
+        XCTAssertEqual(outcome.status, 0, outcome.standardOutput + outcome.standardError)
+        for lesson in ["ecs-anatomy", "iam-roles", "network", "web-app"] {
+            let run = try BuiltExecutable("ecslab").run(["selftest", "--endpoint-url", moto, lesson], environment: try environment())
+            XCTAssertEqual(run.status, 0, run.standardOutput + run.standardError)
+            let summary = run.standardOutput.split(separator: "\n").first { $0.hasPrefix("selftest \(lesson):") }.map(String.init) ?? ""
+            XCTAssertTrue(summary.hasSuffix(" API calls: passed"), summary)
+            print(summary)
+        }
+    }
+
     func testLintOfTheFeatureLessonIsClean() throws {
         let outcome = try BuiltExecutable("ecslab").run(["lint", fixture.path])
         XCTAssertEqual(outcome.standardOutput, "lint: 1 lessons and 10 checks, no problems\n")

@@ -32,9 +32,15 @@ struct SelftestCommand: AsyncParsableCommand {
             let targets = try lesson.map { [try workspace.lesson($0)] } ?? workspace.content.lessons
             let needed = SelftestCommand.withRequirements(targets, in: workspace.content)
             var runs: [LessonRun] = []
-            for current in needed {
-                runs.append(
-                    try await SelftestCommand.prove(current, in: &workspace, graded: targets.contains { $0.id == current.id }, scratch: state))
+            do {
+                for current in needed {
+                    runs.append(
+                        try await SelftestCommand.prove(current, in: &workspace, graded: targets.contains { $0.id == current.id }, scratch: state))
+                }
+            } catch {
+                // Whatever happened, nothing it made is left behind.
+                _ = try? await CleanupCommand.tearDown(lesson: nil, in: workspace, dryRun: false)
+                throw error
             }
             for run in runs.reversed() {
                 let counter = CountingAccount(workspace.account)
