@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
         .target(name: "Course", dependencies: ["JSON", "JMESPath", "AWS", "Yams"]),
+        .target(name: "Sandbox", dependencies: ["AWS", "Course", "JSON", "JMESPath"]),
         .executableTarget(
             name: "ecslab",
             dependencies: [
-                "AWS", "Course", "JSON", "JMESPath",
+                "AWS", "Course", "JSON", "JMESPath", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "JSON", "TestSupport"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "AWS", "Course", "JSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,14 @@ struct ECSLab: AsyncParsableCommand {
         version: ECSLabVersion.current,
         subcommands: [
             LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
-            LintCommand.self, CallCommand.self, QueryCommand.self,
+            LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
         ]
     )
+
+    static func main() async {
+        let commands = Dictionary(
+            configuration.subcommands.map { command in (command._commandName, command.configuration.subcommands.map { $0._commandName }) },
+            uniquingKeysWith: { first, _ in first })
+        await main(LeadingGlobalOptions.reorder(Array(CommandLine.arguments.dropFirst()), commands: commands))
+    }
 }

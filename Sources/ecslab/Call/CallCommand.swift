@@ -3,6 +3,8 @@ import ArgumentParser
 import Foundation
 import JMESPath
 import JSON
+import Sandbox
+import Course
 
 /// `ecslab call <service> <Operation> [JSON]`: any operation of any course
 /// service, answered as `aws <service> <operation> --output json` answers it.
@@ -55,6 +57,9 @@ struct CallCommand: AsyncParsableCommand {
     @Flag(help: "Show every request and response (secrets redacted) on standard error.")
     var debug = false
 
+    @Flag(help: "Call the local AWS sandbox: the one `ecslab sandbox start` runs, or one for this call only.")
+    var sandbox = false
+
     /// Exit codes as the aws CLI uses them.
     enum Status {
         static let usage: Int32 = 252
@@ -92,7 +97,7 @@ struct CallCommand: AsyncParsableCommand {
         }
         guard try confirm(model: model, operation: operationModel, input: input) else { return }
         do {
-            let client = try makeClient()
+            let client = try await makeClient()
             var result = try await client.paginate(service: model.name, operation: operationModel.name, input: input)
             if let expression {
                 result = try expression.evaluate(result)
@@ -129,7 +134,7 @@ struct CallCommand: AsyncParsableCommand {
         }
         let client: AWSClient
         do {
-            client = try makeClient()
+            client = try await makeClient()
         } catch {
             throw fail(error)
         }
@@ -190,8 +195,9 @@ struct CallCommand: AsyncParsableCommand {
         throw ExitCode(Status.refused)
     }
 
-    private func makeClient() throws -> AWSClient {
-        var configuration = try AWSConfiguration.loadForCurrentProcess(profile: profile)
+    private func makeClient() async throws -> AWSClient {
+        let sandboxSession = sandbox ? try await SandboxSession.open(state: StateDirectory(), searchFrom: [ExecutableFolder.url], region: region) : nil
+        var configuration = try sandboxSession?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: profile)
         if let region { configuration.region = region }
         let signingRegion = try configuration.requireRegion()
         let transport = CurlTransport()
@@ -202,8 +208,8 @@ struct CallCommand: AsyncParsableCommand {
         let credentials = try CredentialChain(
             configuration: configuration, roleAssumer: STSRoleAssumer(transport: transport, endpoint: stsEndpoint, debugLog: log))
         let sender = AWSRequestSender(transport: transport, credentials: credentials, region: signingRegion, debugLog: log)
-        if let endpointURL {
-            return AWSClient(sender: sender, endpointURL: try Endpoint(parsing: endpointURL))
+        if let endpoint = try sandboxSession?.endpoint ?? endpointURL.map({ try Endpoint(parsing: $0) }) {
+            return AWSClient(sender: sender, endpointURL: endpoint)
         }
         return AWSClient(sender: sender, configuration: configuration)
     }

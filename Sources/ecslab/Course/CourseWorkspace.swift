@@ -2,6 +2,7 @@ import AWS
 import Course
 import Foundation
 import JSON
+import Sandbox
 
 /// What a course command works with: the lessons and checks, the account
 /// they run against, and the learner's ledger and progress there.
@@ -21,6 +22,10 @@ struct CourseWorkspace {
     let courseFolder: URL
     /// The endpoint every call goes to, when one was given (the sandbox).
     let endpoint: Endpoint?
+    /// The local AWS, with `--sandbox`; kept here so a server this command
+    /// started lives as long as the workspace's command.
+    var sandbox: SandboxSession? = nil
+    var sandboxAccount: SandboxAccount? = nil
 
     /// The course folder: `--course`, then `ECSLAB_COURSE`, then the nearest
     /// folder holding `lessons/` above the executable, then the current one.
@@ -48,21 +53,27 @@ struct CourseWorkspace {
         let language = try options.language()
         let folder = courseFolder(options.course)
         let content = loadCourse(options).content
-        var configuration = try AWSConfiguration.loadForCurrentProcess(profile: options.profile)
+        let sandbox = options.sandbox ? try await SandboxSession.open(state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region) : nil
+        if let sandbox, sandbox.ownsServer, state == StateDirectory() {
+            Console.error("ecslab: no sandbox was running, so this command uses its own, which ends with it; keep one with ecslab sandbox start.")
+        }
+        var configuration = try sandbox?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: options.profile)
         if let region = options.region { configuration.region = region }
-        let endpoint = try options.endpointURL.map { try Endpoint(parsing: $0) }
+        let endpoint = try sandbox?.endpoint ?? options.endpointURL.map { try Endpoint(parsing: $0) }
         let transport = CurlTransport()
         let session = try AWSSession(
             configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
             transport: transport)
         let identity = try await session.callerIdentity()
-        let account = ModelAccount(client: session.client, account: identity.account, region: session.region)
+        let modelAccount = ModelAccount(client: session.client, account: identity.account, region: session.region)
+        let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug))
+        let account: any AccountAPI = sandboxAccount ?? modelAccount
         let ledger = try Ledger(state: state, account: identity.account, region: session.region)
         let progressStore = try ProgressStore(state: state, account: identity.account, region: session.region)
         return CourseWorkspace(
             content: content, language: language, session: session, identity: identity, account: account, ledger: ledger,
             progressStore: progressStore, progress: try progressStore.load(), owner: Self.owner(of: identity.arn),
-            transport: transport, courseFolder: folder, endpoint: endpoint)
+            transport: transport, courseFolder: folder, endpoint: endpoint, sandbox: sandbox, sandboxAccount: sandboxAccount)
     }
 
     /// The last part of the caller's ARN: a user name, or a role's session name.
@@ -89,7 +100,9 @@ struct CourseWorkspace {
     }
 
     func checkRunner() -> CheckRunner {
-        var runner = CheckRunner(api: account, prober: TransportProber(transport: transport))
+        let prober: any HTTPProber = TransportProber(transport: transport)
+        var runner = CheckRunner(
+            api: account, prober: sandbox.flatMap { sandbox in sandboxAccount.map { sandbox.prober(base: prober, account: $0) } } ?? prober)
         runner.quizAnswers = progress.quizAnswers
         runner.recordedPasses = progress.recordedPasses
         runner.content = content

@@ -22,6 +22,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Show every AWS request and response (secrets redacted) on standard error.")
     var debug = false
 
+    @Flag(help: "Use the local AWS sandbox (a moto server): the one `ecslab sandbox start` runs, or one for this command only.")
+    var sandbox = false
+
     /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.
     func language(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
         if let lang {

@@ -1,0 +1,51 @@
+import Course
+import Foundation
+import JSON
+
+/// The HTTP probe in sandbox mode: a GET of a task's simulated public IP goes
+/// to the local process standing in for its container; anything else goes
+/// to `base` (loopback).
+public struct SandboxProber: HTTPProber {
+    let base: any HTTPProber
+    let store: SimulatedTaskStore
+    let refresh: @Sendable () async throws -> Void
+
+    init(base: any HTTPProber, store: SimulatedTaskStore, refresh: @escaping @Sendable () async throws -> Void) {
+        self.base = base
+        self.store = store
+        self.refresh = refresh
+    }
+
+    public func get(_ url: String, timeoutSeconds: Int) async throws -> JSON {
+        guard let (host, rest) = Self.split(url), host.hasPrefix(TaskSimulator.publicIPPrefix) else {
+            return try await base.get(url, timeoutSeconds: timeoutSeconds)
+        }
+        try await refresh()
+        guard let task = store.load().first(where: { $0.publicIp == host }) else {
+            throw SimulatedProbeError(message: "no running task has the simulated public IP \(host)")
+        }
+        guard let port = task.loopbackPort, let pid = task.pid, ChildProcess(pid: pid).isAlive else {
+            throw SimulatedProbeError(
+                message: "task \(task.taskID) has no simulated container: \(task.unavailable ?? "its local process ended")")
+        }
+        let answer = try await base.get("http://127.0.0.1:\(port)\(rest)", timeoutSeconds: timeoutSeconds)
+        guard var object = answer.objectValue else { return answer }
+        object["simulated"] = true
+        return .object(object)
+    }
+
+    /// The host of an http URL and what follows its authority.
+    static func split(_ url: String) -> (host: String, rest: String)? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let afterScheme = url[schemeEnd.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        return (host, String(afterScheme.dropFirst(authority.count)))
+    }
+}
+
+/// A probe of a simulated task that cannot be answered, and why.
+public struct SimulatedProbeError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "simulated: \(message)" }
+}
