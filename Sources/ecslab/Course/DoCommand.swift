@@ -22,10 +22,27 @@ struct DoCommand: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a lesson variable.", valueName: "name=value"))
     var set: [String] = []
 
+    @Flag(name: .customLong("with-requirements"), help: "First do the earlier lessons this one builds on, when they are not done yet.")
+    var withRequirements = false
+
     func run() async throws {
         try await reportingFailures {
             var workspace = try await CourseWorkspace.open(options)
-            let outcome = try await DoCommand.perform(target, in: &workspace, yes: yes, dryRun: dryRun, overrides: try CourseWorkspace.overrides(set))
+            let overrides = try CourseWorkspace.overrides(set)
+            let lesson = try workspace.lesson(String(target.split(separator: "/").first ?? ""))
+            let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress)
+            if !missing.isEmpty, !dryRun {
+                guard withRequirements else {
+                    let names = missing.map(\.lesson.id).joined(separator: ", ")
+                    let zh = "第 \(lesson.order) 课要用到这些课程建立的资源，请先完成：\(names)。也可以运行 `ecslab do \(target) --with-requirements` 让导师一并完成。"
+                    let en = "Lesson \(lesson.id) builds on what these lessons create; do them first: \(names). Or run `ecslab do \(target) --with-requirements` to have the tutor do them too."
+                    throw CommandFailure.usage(workspace.language == .zh ? zh : en)
+                }
+                for required in missing {
+                    guard try await DoCommand.perform(required.lesson.id, in: &workspace, yes: yes, dryRun: false, overrides: [:]) else { throw ExitCode(1) }
+                }
+            }
+            let outcome = try await DoCommand.perform(target, in: &workspace, yes: yes, dryRun: dryRun, overrides: overrides)
             if !outcome { throw ExitCode(1) }
         }
     }
