@@ -111,6 +111,9 @@ public struct CheckRunner: Sendable {
             switch await read(check, scope: scope, cache: &cache, fresh: fresh) {
             case .success(let value): document = value
             case .failure(let problem):
+                if case .unavailable = problem {
+                    return CheckResult(check: check, status: .notApplicable, reason: problem.text)
+                }
                 return CheckResult(check: check, status: .error, reason: problem.text)
             }
             let assertions = assess(check, document: document, scope: scope)
@@ -219,6 +222,8 @@ public struct CheckRunner: Sendable {
             }
             do {
                 return .success(try await prober.get(url, timeoutSeconds: probe.timeoutSeconds))
+            } catch let unavailable as ProbeUnavailable {
+                return .failure(.unavailable(unavailable.reason))
             } catch {
                 // Nothing answering is a finding about the app, not a broken check.
                 return .success(["status": nil, "error": .string(String(describing: error)), "body": nil, "json": nil])
@@ -252,9 +257,12 @@ enum CheckProblem: Error {
     case notARead(OperationName)
     case badURL(String)
     case forbiddenHost(String)
+    case unavailable(LocalizedText)
 
     var text: LocalizedText {
         switch self {
+        case .unavailable(let reason):
+            return reason
         case .missingValue(let error):
             if case .undefined(let reference) = error {
                 return LocalizedText(

@@ -9,6 +9,18 @@ public protocol HTTPProber: Sendable {
     func get(_ url: String, timeoutSeconds: Int) async throws -> JSON
 }
 
+/// Thrown by a prober that cannot look here at all (the sandbox has no Node
+/// to run the app): the check is not applicable, neither passed nor failed.
+public struct ProbeUnavailable: Error, Sendable, CustomStringConvertible {
+    public var reason: LocalizedText
+
+    public init(reason: LocalizedText) {
+        self.reason = reason
+    }
+
+    public var description: String { reason.en }
+}
+
 /// Reads a local file for a file check: `{exists, text, lines}`.
 public struct FileProbeReader: Sendable {
     public init() {}

@@ -25,8 +25,12 @@ public struct SandboxProber: HTTPProber {
             throw SimulatedProbeError(message: "no running task has the simulated public IP \(host)")
         }
         guard let port = task.loopbackPort, let pid = task.pid, ChildProcess(pid: pid).isAlive else {
-            throw SimulatedProbeError(
-                message: "task \(task.taskID) has no simulated container: \(task.unavailable ?? "its local process ended")")
+            // No Node or no app here: the check cannot be made, which is not the learner's fault.
+            let why = task.unavailable ?? "its local process ended"
+            throw ProbeUnavailable(
+                reason: LocalizedText(
+                    zh: "跳过（模拟）：任务 \(task.taskID) 没有本地模拟的容器：\(why)",
+                    en: "skipped (simulated): task \(task.taskID) has no simulated container: \(why)"))
         }
         let answer = try await base.get("http://127.0.0.1:\(port)\(rest)", timeoutSeconds: timeoutSeconds)
         guard var object = answer.objectValue else { return answer }
