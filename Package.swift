@@ -33,10 +33,11 @@ let package = Package(
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
         .target(name: "Course", dependencies: ["JSON", "JMESPath", "AWS", "Yams"]),
         .target(name: "Sandbox", dependencies: ["AWS", "Course", "JSON", "JMESPath"]),
+        .target(name: "REPL", dependencies: ["Course", "AWS", "JSON", "CEditLine"]),
         .executableTarget(
             name: "ecslab",
             dependencies: [
-                "AWS", "Course", "JSON", "JMESPath", "Sandbox",
+                "AWS", "Course", "JSON", "JMESPath", "REPL", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "AWS", "Course", "JSON", "TestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Course", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

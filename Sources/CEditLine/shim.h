@@ -8,6 +8,11 @@
 // el_set, el_get and history are C variadic functions, which Swift cannot
 // call: each typed wrapper below pins down one use.
 
+// stdin, stdout and stderr are C globals that Swift 6 refuses to touch.
+static inline EditLine *ecslab_el_init_stdio(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
+
 static inline int ecslab_el_set_string(EditLine *el, int op, const char *value) {
     return el_set(el, op, value);
 }
@@ -22,8 +27,10 @@ static inline int ecslab_el_set_prompt(EditLine *el, ecslab_el_prompt_fn prompt)
     return el_set(el, EL_PROMPT, prompt);
 }
 
-static inline int ecslab_el_set_history(EditLine *el, History *history) {
-    return el_set(el, EL_HIST, history, history);
+// EL_HIST takes the history function and its History: the parameter must
+// not be called `history`, or it would hide the function.
+static inline int ecslab_el_set_history(EditLine *el, History *list) {
+    return el_set(el, EL_HIST, history, list);
 }
 
 static inline int ecslab_el_set_client_data(EditLine *el, void *data) {

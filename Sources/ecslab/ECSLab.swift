@@ -7,9 +7,10 @@ struct ECSLab: AsyncParsableCommand {
         abstract: "A tutor and lab checker for the AWS ECS course.",
         version: ECSLabVersion.current,
         subcommands: [
-            LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
+            TutorCommand.self, LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
             LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
-        ]
+        ],
+        defaultSubcommand: TutorCommand.self
     )
 
     static func main() async {

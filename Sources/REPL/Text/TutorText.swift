@@ -1,0 +1,178 @@
+import Course
+
+/// Everything the tutor itself says, in both languages. Each case must
+/// give a `LocalizedText`, whose initialiser takes both, so a sentence
+/// cannot exist in one language only. `{name}` fields are filled in at use.
+public enum TutorText: String, CaseIterable, Sendable {
+    case welcome
+    case endpointTarget
+    case realTarget
+    case sandboxTarget
+    case noCredentials
+    case goodbye
+    case unknownCommand
+    case noLesson
+    case unknownLesson
+    case unknownStep
+    case started
+    case lastStep
+    case firstStep
+    case noCheckForStep
+    case noHints
+    case hintTier
+    case hintsExhausted
+    case notQuiz
+    case quizAnswerPrompt
+    case quizRight
+    case quizWrong
+    case quizBadChoice
+    case statusAccount
+    case statusRegion
+    case statusEndpoint
+    case statusMode
+    case statusRunning
+    case statusNothingRunning
+    case statusCost
+    case modeSandbox
+    case modeReal
+    case modeEndpoint
+    case languageSwitched
+    case languageUsage
+    case resetAsk
+    case resetDone
+    case cleanupAsk
+    case leaveCostly
+    case leaveTearingDown
+    case signalTearingDown
+    case waitCancelled
+    case waiting
+    case waitingHint
+    case preflightOK
+    case preflightProblems
+    case wrongPlace
+    case lessonLine
+    case helpIntro
+    case helpUsage
+    case helpMore
+    case commandFailed
+    case yesNoDefaultYes
+    case yesNoDefaultNo
+
+    public var text: LocalizedText {
+        switch self {
+        case .welcome:
+            return LocalizedText(
+                zh: "欢迎使用 ecslab —— AWS ECS 课程的导师。输入 help 查看命令，lessons 查看课程。",
+                en: "Welcome to ecslab, the tutor for the AWS ECS course. Type help for the commands, lessons for the course.")
+        case .endpointTarget:
+            return LocalizedText(zh: "连接到端点 {endpoint}（账户 {account}，区域 {region}）。", en: "Connected to the endpoint {endpoint} (account {account}, region {region}).")
+        case .realTarget:
+            return LocalizedText(zh: "使用你的 AWS 账户 {account}，区域 {region}。会产生费用的操作会先询问你。", en: "Using your AWS account {account} in {region}. Anything that costs money is asked about first.")
+        case .sandboxTarget:
+            return LocalizedText(zh: "你在本地沙箱（本机上的模拟 AWS，端点 {endpoint}）中学习，不会产生费用。", en: "You are in the local sandbox (a simulated AWS on this machine, at {endpoint}); it costs nothing.")
+        case .noCredentials:
+            return LocalizedText(zh: "没有配置 AWS 凭证，所以使用本地沙箱。", en: "No AWS credentials are configured, so the tutor uses the local sandbox.")
+        case .goodbye:
+            return LocalizedText(zh: "再见！进度已保存。", en: "Goodbye! Your progress is saved.")
+        case .unknownCommand:
+            return LocalizedText(zh: "没有命令 {command}。输入 help 查看所有命令。", en: "There is no command {command}. Type help to see them all.")
+        case .noLesson:
+            return LocalizedText(zh: "还没有开始课程。先用 start 课程 开始，例如 start {example}。", en: "No lesson is started. Start one with start LESSON, for example start {example}.")
+        case .unknownLesson:
+            return LocalizedText(zh: "没有课程 {lesson}。课程有：{known}。", en: "There is no lesson {lesson}. The lessons are: {known}.")
+        case .unknownStep:
+            return LocalizedText(zh: "课程 {lesson} 没有步骤 {step}。它的步骤有：{known}。", en: "Lesson {lesson} has no step {step}. Its steps are: {known}.")
+        case .started:
+            return LocalizedText(zh: "开始课程 {lesson}：{title}", en: "Starting lesson {lesson}: {title}")
+        case .lastStep:
+            return LocalizedText(zh: "这是本课的最后一步。用 check all 检查整课，或 start 开始下一课。", en: "This is the lesson's last step. Run check all to grade the whole lesson, or start the next one.")
+        case .firstStep:
+            return LocalizedText(zh: "这已经是第一步。", en: "This is already the first step.")
+        case .noCheckForStep:
+            return LocalizedText(zh: "这一步没有自动检查。", en: "This step has no automated checks.")
+        case .noHints:
+            return LocalizedText(zh: "这一步没有提示。", en: "This step has no hints.")
+        case .hintTier:
+            return LocalizedText(zh: "提示 {tier}/{tiers}（{check}）：{hint}", en: "Hint {tier}/{tiers} ({check}): {hint}")
+        case .hintsExhausted:
+            return LocalizedText(zh: "提示已经全部给出。文档：{docs}", en: "That was the last hint. Documentation: {docs}")
+        case .notQuiz:
+            return LocalizedText(zh: "当前步骤不是测验。", en: "The current step is not a quiz.")
+        case .quizAnswerPrompt:
+            return LocalizedText(zh: "你的答案（1-{count}）：", en: "Your answer (1-{count}): ")
+        case .quizRight:
+            return LocalizedText(zh: "✓ 答对了。{explanation}", en: "✓ Right. {explanation}")
+        case .quizWrong:
+            return LocalizedText(zh: "✗ 不对。再想想，或用 hint 获得提示。", en: "✗ Not quite. Think again, or ask for a hint.")
+        case .quizBadChoice:
+            return LocalizedText(zh: "请输入 1 到 {count} 之间的数字。", en: "Please answer with a number from 1 to {count}.")
+        case .statusAccount:
+            return LocalizedText(zh: "账户：  {account}（{arn}）", en: "account:  {account} ({arn})")
+        case .statusRegion:
+            return LocalizedText(zh: "区域：  {region}", en: "region:   {region}")
+        case .statusEndpoint:
+            return LocalizedText(zh: "端点：  {endpoint}", en: "endpoint: {endpoint}")
+        case .statusMode:
+            return LocalizedText(zh: "环境：  {mode}", en: "mode:     {mode}")
+        case .statusRunning:
+            return LocalizedText(zh: "正在运行：{lesson}/{step} {operation}（每小时约 {usd} 美元）", en: "running:  {lesson}/{step} {operation} (about ${usd} an hour)")
+        case .statusNothingRunning:
+            return LocalizedText(zh: "正在运行：没有会产生费用的资源。", en: "running:  nothing that costs money.")
+        case .statusCost:
+            return LocalizedText(zh: "合计：  每小时约 {usd} 美元", en: "total:    about ${usd} an hour")
+        case .modeSandbox:
+            return LocalizedText(zh: "本地沙箱（模拟，不收费）", en: "local sandbox (simulated, free)")
+        case .modeReal:
+            return LocalizedText(zh: "真实的 AWS 账户", en: "a real AWS account")
+        case .modeEndpoint:
+            return LocalizedText(zh: "指定的端点（例如本地 moto 服务器）", en: "the given endpoint (a local moto server, say)")
+        case .languageSwitched:
+            return LocalizedText(zh: "已切换到中文。", en: "Switched to English.")
+        case .languageUsage:
+            return LocalizedText(zh: "用法：lang zh 或 lang en", en: "Usage: lang zh or lang en")
+        case .resetAsk:
+            return LocalizedText(zh: "忘记所有学习进度？（AWS 里的资源不受影响）", en: "Forget all your progress? (Nothing in AWS is touched.)")
+        case .resetDone:
+            return LocalizedText(zh: "进度已清除。", en: "Progress forgotten.")
+        case .cleanupAsk:
+            return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
+        case .leaveCostly:
+            return LocalizedText(zh: "仍有会产生费用的资源在运行（每小时约 {usd} 美元）。现在删除它们吗？", en: "Resources that cost money are still running (about ${usd} an hour). Tear them down now?")
+        case .leaveTearingDown:
+            return LocalizedText(zh: "正在删除会产生费用的资源……", en: "Tearing down what costs money...")
+        case .signalTearingDown:
+            return LocalizedText(zh: "收到 {signal}：正在删除会产生费用的资源，然后退出。", en: "Received {signal}: tearing down what costs money, then leaving.")
+        case .waitCancelled:
+            return LocalizedText(zh: "已停止等待，回到提示符。已经创建的资源都记在账本里，可以再次 do 或 cleanup。", en: "Stopped waiting; back at the prompt. What was created is in the ledger: run do again, or cleanup.")
+        case .waiting:
+            return LocalizedText(zh: "等待 {awaited}（{seconds} 秒）", en: "waiting for {awaited} ({seconds}s)")
+        case .waitingHint:
+            return LocalizedText(zh: "按 Ctrl-C 停止等待", en: "Ctrl-C stops waiting")
+        case .preflightOK:
+            return LocalizedText(zh: "预检通过：凭证、区域和端点都正常。", en: "Preflight passed: credentials, region and endpoint are fine.")
+        case .preflightProblems:
+            return LocalizedText(zh: "预检发现问题：", en: "Preflight found problems:")
+        case .wrongPlace:
+            return LocalizedText(zh: "在区域 {region} 找到了 {check} 要找的资源，而不是在 {current}。用 --region {region} 重新打开 ecslab。", en: "What {check} looks for is in {region}, not in {current}. Open ecslab again with --region {region}.")
+        case .lessonLine:
+            return LocalizedText(zh: "{order}. {lesson}  {title}  已完成 {done}/{steps}", en: "{order}. {lesson}  {title}  {done}/{steps} done")
+        case .helpIntro:
+            return LocalizedText(zh: "命令（按 Tab 补全，↑/↓ 翻历史，Ctrl-R 搜索历史）：", en: "Commands (Tab completes, Up/Down walk the history, Ctrl-R searches it):")
+        case .helpUsage:
+            return LocalizedText(zh: "用法：{usage}", en: "usage: {usage}")
+        case .helpMore:
+            return LocalizedText(zh: "输入 help 命令 查看某个命令的说明。", en: "Type help COMMAND for one command.")
+        case .commandFailed:
+            return LocalizedText(zh: "出错了：{message}", en: "Failed: {message}")
+        case .yesNoDefaultYes:
+            return LocalizedText(zh: "[Y/n]", en: "[Y/n]")
+        case .yesNoDefaultNo:
+            return LocalizedText(zh: "[y/N]", en: "[y/N]")
+        }
+    }
+
+    /// The text in `language`, with `{name}` fields filled in.
+    public func callAsFunction(_ language: Language, _ fields: [String: String] = [:]) -> String {
+        text.filling(fields)[language]
+    }
+}

@@ -1,0 +1,110 @@
+import Course
+import Foundation
+import REPL
+
+/// Finding one's way: help, the lessons, and moving between steps.
+extension TutorSession {
+    func help(_ name: String?) {
+        if let name, let command = TutorCommandName(word: name) {
+            Console.out("\(command.usage)  —  \(command.help[language])")
+            return
+        }
+        say(.helpIntro)
+        let width = TutorCommandName.allCases.map(\.usage.count).max() ?? 0
+        for command in TutorCommandName.allCases {
+            Console.out("  " + command.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + command.help[language])
+        }
+        say(.helpMore)
+    }
+
+    func listLessons() {
+        for lesson in workspace.content.lessons {
+            say(.lessonLine, [
+                "order": String(lesson.order), "lesson": lesson.id, "title": lesson.title[language],
+                "done": String(workspace.progress.completed[lesson.id]?.count ?? 0), "steps": String(lesson.steps.count),
+            ])
+        }
+    }
+
+    func lesson(named id: String) throws -> Lesson {
+        guard let lesson = workspace.content.lesson(id) else {
+            throw CommandFailure.usage(TutorText.unknownLesson(language, ["lesson": id, "known": workspace.content.lessons.map(\.id).joined(separator: ", ")]))
+        }
+        return lesson
+    }
+
+    func requireLesson() throws -> Lesson {
+        guard let lesson = currentLesson else {
+            throw CommandFailure.usage(TutorText.noLesson(language, ["example": workspace.content.lessons.first?.id ?? "feature"]))
+        }
+        return lesson
+    }
+
+    func step(named id: String?, in lesson: Lesson) throws -> Step {
+        guard let id else {
+            guard let step = currentStep ?? lesson.steps.first else { throw CommandFailure.usage(TutorText.noLesson(language, ["example": lesson.id])) }
+            return step
+        }
+        guard let step = lesson.step(id) else {
+            throw CommandFailure.usage(TutorText.unknownStep(language, ["lesson": lesson.id, "step": id, "known": lesson.steps.map(\.id).joined(separator: ", ")]))
+        }
+        return step
+    }
+
+    func start(_ id: String?) throws {
+        guard let id else {
+            throw CommandFailure.usage(TutorText.helpUsage(language, ["usage": TutorCommandName.start.usage]))
+        }
+        let lesson = try lesson(named: id)
+        let firstOpen = lesson.steps.first { !workspace.progress.isCompleted(lesson: lesson.id, step: $0.id) } ?? lesson.steps.first
+        try moveTo(lesson: lesson, step: firstOpen)
+        say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
+        Console.out(lesson.summary[language])
+        if let cost = lesson.cost { Console.out(style.yellow("$ " + cost.note[language])) }
+        Console.out("")
+        try show(nil)
+    }
+
+    func moveTo(lesson: Lesson, step: Step?) throws {
+        workspace.progress.currentLesson = lesson.id
+        workspace.progress.currentStep = step?.id
+        try workspace.saveProgress()
+    }
+
+    func show(_ id: String?) throws {
+        let lesson = try requireLesson()
+        let step = try step(named: id, in: lesson)
+        if id != nil { try moveTo(lesson: lesson, step: step) }
+        let index = (lesson.steps.firstIndex { $0.id == step.id } ?? 0) + 1
+        let done = workspace.progress.isCompleted(lesson: lesson.id, step: step.id) ? " ✓" : ""
+        Console.out(style.bold("== \(lesson.id)/\(step.id) (\(index)/\(lesson.steps.count)): \(step.title[language]) ==") + done)
+        Console.out(step.explanation[language])
+        if let console = step.console {
+            Console.out(style.dim((language == .zh ? "控制台：" : "In the console: ") + console[language]))
+        }
+        for call in step.calls {
+            var cost = ""
+            if case .hourly(let usd) = call.cost { cost = "  (\(TutorPrompt.cost(usd))/h)" }
+            Console.out("  • \(call.operation)\(cost)")
+        }
+        if let quiz = step.quiz {
+            Console.out(quiz.question[language])
+            for (number, choice) in quiz.choices.enumerated() { Console.out("  \(number + 1). \(choice[language])") }
+        }
+        Console.out(style.dim(language == .zh
+            ? (step.quiz == nil ? "输入 do 让导师完成这一步，或在控制台手动完成后输入 check。" : "输入 quiz 编号 作答。")
+            : (step.quiz == nil ? "Type do to let the tutor do it, or do it by hand and type check." : "Type quiz NUMBER to answer.")))
+    }
+
+    func move(by offset: Int) throws {
+        let lesson = try requireLesson()
+        let index = lesson.steps.firstIndex { $0.id == currentStep?.id } ?? 0
+        let target = index + offset
+        guard lesson.steps.indices.contains(target) else {
+            say(offset > 0 ? .lastStep : .firstStep)
+            return
+        }
+        try moveTo(lesson: lesson, step: lesson.steps[target])
+        try show(nil)
+    }
+}

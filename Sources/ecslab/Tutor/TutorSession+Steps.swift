@@ -1,0 +1,132 @@
+import Course
+import Foundation
+import REPL
+
+/// Doing the work: performing a step, checking it, hints and quizzes.
+extension TutorSession {
+    func doStep(_ id: String?) async throws {
+        let lesson = try requireLesson()
+        let step = try step(named: id, in: lesson)
+        let account = waitingAccount
+        let snapshot = workspace
+        let target = "\(lesson.id)/\(step.id)"
+        let (done, updated) = try await interruption.run {
+            var copy = snapshot
+            let done = try await DoCommand.perform(target, in: &copy, yes: false, dryRun: false, overrides: [:], account: account)
+            return (done, copy)
+        }
+        workspace = updated
+        if done, step.quiz == nil {
+            Console.out(style.dim(language == .zh ? "输入 next 进入下一步。" : "Type next for the next step."))
+        }
+    }
+
+    /// The checks `check` runs: the current step's, a whole lesson's
+    /// (`check LESSON`), or the current lesson's (`check all`).
+    func checksToRun(_ argument: String?) throws -> (Lesson, [Check], wholeLesson: Bool) {
+        let content = workspace.content
+        if let argument {
+            let lesson = argument == "all" ? try requireLesson() : try lesson(named: argument)
+            return (lesson, content.gradedChecks(of: lesson.id), true)
+        }
+        let lesson = try requireLesson()
+        let step = try step(named: nil, in: lesson)
+        return (lesson, stepChecks(step, of: lesson), false)
+    }
+
+    func stepChecks(_ step: Step, of lesson: Lesson) -> [Check] {
+        if step.quiz != nil {
+            return workspace.content.gradedChecks(of: lesson.id).filter {
+                if case .quiz(_, let quizStep) = $0.source { return quizStep == step.id }
+                return false
+            }
+        }
+        return step.checks.compactMap { workspace.content.check($0) }
+    }
+
+    func check(_ argument: String?) async throws {
+        let (lesson, checks, wholeLesson) = try checksToRun(argument)
+        guard !checks.isEmpty else {
+            say(.noCheckForStep)
+            return
+        }
+        var runner = workspace.checkRunner()
+        runner.api = waitingAccount
+        let scope = workspace.scope(for: lesson, overrides: [:])
+        let all = workspace.content.checks
+        let indicator = self.indicator
+        let language = self.language
+        let checkRunner = runner
+        let results = try await interruption.run {
+            await checkRunner.run(checks, all: all, scope: scope) { event in
+                switch event {
+                case .waiting(let check, _): indicator.begin(check.title[language], language: language)
+                case .finished: indicator.end()
+                case .started: break
+                }
+            }
+        }
+        indicator.end()
+        Console.out(TextReport(language: language, colors: style.colors).render(results))
+        if !wholeLesson, let step = currentStep, results.allSatisfy({ $0.status == .passed }) {
+            workspace.progress.complete(lesson: lesson.id, step: step.id)
+            try workspace.saveProgress()
+        }
+        let failed = results.filter { $0.status == .failed }.map(\.check)
+        if !failed.isEmpty {
+            for found in await WrongPlaceSearch(workspace: workspace, options: options).search(failed, lesson: lesson) {
+                Console.out(style.yellow(TutorText.wrongPlace(language, ["check": found.check, "region": found.region, "current": workspace.session.region])))
+            }
+        }
+    }
+
+    /// The next tier of hint for the first of the step's checks that has one
+    /// left; every tier shown is recorded in the learner's progress.
+    func hint() throws {
+        let lesson = try requireLesson()
+        let step = try step(named: nil, in: lesson)
+        let checks = stepChecks(step, of: lesson).filter { !$0.hints.isEmpty }
+        guard let first = checks.first else {
+            say(.noHints)
+            return
+        }
+        let check = checks.first { (workspace.progress.hintsUsed[$0.id] ?? 0) < $0.hints.count } ?? first
+        let used = workspace.progress.hintsUsed[check.id] ?? 0
+        let tier = min(used, check.hints.count - 1)
+        say(.hintTier, ["tier": String(tier + 1), "tiers": String(check.hints.count), "check": check.id, "hint": check.hints[tier][language]])
+        if used >= check.hints.count, !check.docs.isEmpty {
+            say(.hintsExhausted, ["docs": check.docs])
+        }
+        workspace.progress.hintsUsed[check.id] = used + 1
+        try workspace.saveProgress()
+    }
+
+    func quiz(_ choice: String?) throws {
+        let lesson = try requireLesson()
+        let step = try step(named: nil, in: lesson)
+        guard let quiz = step.quiz else {
+            say(.notQuiz)
+            return
+        }
+        var answer = choice
+        if answer == nil {
+            Console.out(quiz.question[language])
+            for (number, text) in quiz.choices.enumerated() { Console.out("  \(number + 1). \(text[language])") }
+            if case .line(let line) = reader.ask(TutorText.quizAnswerPrompt(language, ["count": String(quiz.choices.count)])) {
+                answer = line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard let number = answer.flatMap(Int.init), quiz.choices.indices.contains(number - 1) else {
+            say(.quizBadChoice, ["count": String(quiz.choices.count)])
+            return
+        }
+        workspace.progress.quizAnswers["\(lesson.id)/\(step.id)"] = number - 1
+        if number - 1 == quiz.answer {
+            workspace.progress.complete(lesson: lesson.id, step: step.id)
+            Console.out(style.green(TutorText.quizRight(language, ["explanation": quiz.explanation[language]])))
+        } else {
+            Console.out(style.red(TutorText.quizWrong(language)))
+        }
+        try workspace.saveProgress()
+    }
+}

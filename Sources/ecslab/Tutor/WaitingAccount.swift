@@ -1,0 +1,50 @@
+import Course
+import JSON
+import REPL
+
+/// The learner's account, with a spinner shown for the length of every wait
+/// (a NAT gateway, instances registering, a task starting).
+struct WaitingAccount: AccountAPI {
+    let inner: any AccountAPI
+    let indicator: WaitIndicator
+    let language: Language
+
+    var account: String { inner.account }
+    var region: String { inner.region }
+
+    func call(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await inner.call(operation, input: input)
+    }
+
+    func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await inner.paginate(operation, input: input)
+    }
+
+    func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
+        let indicator = self.indicator
+        let language = self.language
+        try await indicator.showing("\(service):\(waiter)", language: language) {
+            try await inner.wait(service: service, waiter: waiter, input: input) { step in
+                indicator.begin(step.awaited, language: language)
+                // The spinner already says it; a line per try would break it up.
+                if !indicator.animated { progress(step) }
+            }
+        }
+    }
+
+    func cliCommand(_ operation: OperationName, input: JSON) -> String {
+        inner.cliCommand(operation, input: input)
+    }
+
+    func tagParameter(of operation: OperationName) -> TagParameter? {
+        inner.tagParameter(of: operation)
+    }
+
+    func idempotencyTokenMember(of operation: OperationName) -> String? {
+        inner.idempotencyTokenMember(of: operation)
+    }
+
+    func errorCode(of error: any Error) -> String? {
+        inner.errorCode(of: error)
+    }
+}

@@ -1,0 +1,50 @@
+import REPL
+import XCTest
+
+final class CompleterTests: XCTestCase {
+    private let source = CompletionSource(
+        lessons: ["feature", "network", "shipping"], steps: ["feature": ["vpc", "subnet", "address"]], currentLesson: "feature",
+        services: ["ec2", "ecr", "ecs", "iam"],
+        operations: { service in service == "ecs" ? ["CreateCluster", "DescribeClusters", "DescribeServices"] : [] })
+
+    private func complete(_ line: String) -> Completer.Completion {
+        Completer(source: source).complete(Substring(line))
+    }
+
+    func testCompletesACommandUniquely() {
+        XCTAssertEqual(complete("star"), .init(insertion: "t ", candidates: []))
+        XCTAssertEqual(complete("sta"), .init(insertion: "", candidates: ["start", "status"]))
+    }
+
+    func testListsCommandsThatShareAPrefix() {
+        XCTAssertEqual(complete("s"), .init(insertion: "", candidates: ["show", "start", "status"]))
+    }
+
+    func testExtendsToTheCommonPrefix() {
+        XCTAssertEqual(complete("call e"), .init(insertion: "c", candidates: []))
+    }
+
+    func testCompletesLessonIdsAfterStart() {
+        XCTAssertEqual(complete("start n"), .init(insertion: "etwork ", candidates: []))
+        XCTAssertEqual(complete("start "), .init(insertion: "", candidates: ["feature", "network", "shipping"]))
+    }
+
+    func testCompletesStepsOfTheCurrentLesson() {
+        XCTAssertEqual(complete("do su"), .init(insertion: "bnet ", candidates: []))
+        XCTAssertEqual(complete("show a"), .init(insertion: "ddress ", candidates: []))
+    }
+
+    func testCompletesOperationsOfAService() {
+        XCTAssertEqual(complete("call ecs Desc"), .init(insertion: "ribe", candidates: []))
+        XCTAssertEqual(complete("call ecs Describe"), .init(insertion: "", candidates: ["DescribeClusters", "DescribeServices"]))
+        XCTAssertEqual(complete("call ecs Cr"), .init(insertion: "eateCluster ", candidates: []))
+    }
+
+    func testCheckOffersAllAndLessons() {
+        XCTAssertEqual(complete("check "), .init(insertion: "", candidates: ["all", "feature", "network", "shipping"]))
+    }
+
+    func testNothingAfterAnUnknownCommand() {
+        XCTAssertEqual(complete("frobnicate x"), .init(insertion: "", candidates: []))
+    }
+}
