@@ -28,6 +28,9 @@ public struct Teardown: Sendable {
         /// The hourly cost of what was deleted.
         public var usdPerHourSaved: Double { deleted.reduce(0) { $0 + $1.usdPerHour } }
         public var isClean: Bool { failed.isEmpty && orphans.isEmpty && remaining.isEmpty }
+        /// Whether the proof covered everything tagged for the lesson (or the
+        /// course), not only what this run deleted.
+        public var searchedEverything = false
     }
 
     public var api: any AccountAPI
@@ -112,6 +115,7 @@ public struct Teardown: Sendable {
                 }
             } else if !costlyOnly, !expiredOnly {
                 report.remaining += try await search.remaining(lesson: lesson, owner: owner)
+                report.searchedEverything = true
             }
         }
         return report

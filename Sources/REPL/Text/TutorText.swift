@@ -42,6 +42,8 @@ public enum TutorText: String, CaseIterable, Sendable {
     case resetDone
     case cleanupAsk
     case leaveCostly
+    case costlyStepAsk
+    case costlyStepDeclined
     case leaveTearingDown
     case signalTearingDown
     case waitCancelled
@@ -136,6 +138,10 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "进度已清除。", en: "Progress forgotten.")
         case .cleanupAsk:
             return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
+        case .costlyStepAsk:
+            return LocalizedText(zh: "这一步会建立按小时收费的资源（每小时约 {usd} 美元）。继续吗？", en: "This step creates something billed by the hour (about ${usd} an hour). Go ahead?")
+        case .costlyStepDeclined:
+            return LocalizedText(zh: "好的，没有做这一步。", en: "All right, the step was not done.")
         case .leaveCostly:
             return LocalizedText(zh: "仍有会产生费用的资源在运行（每小时约 {usd} 美元）。现在删除它们吗？", en: "Resources that cost money are still running (about ${usd} an hour). Tear them down now?")
         case .leaveTearingDown:

@@ -86,7 +86,11 @@ struct StepNarrator: Sendable {
             say("  - \(entry.operation)（\(entry.step)）", "  - \(entry.operation) (\(entry.step))")
         }
         if report.remaining.isEmpty, report.isClean {
-            say("已确认：没有留下带本课程标签的资源。", "Confirmed: nothing carrying the course tags is left.")
+            if report.searchedEverything {
+                say("已确认：没有留下带本课程标签的资源。", "Confirmed: nothing carrying the course tags is left.")
+            } else if !report.deleted.isEmpty {
+                say("已确认：删除的资源都已不存在。", "Confirmed: everything deleted is gone.")
+            }
         }
         for arn in report.remaining {
             say("  仍然存在：\(arn)", "  still there: \(arn)")

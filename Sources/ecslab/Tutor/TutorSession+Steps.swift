@@ -10,9 +10,20 @@ extension TutorSession {
         let account = waitingAccount
         let snapshot = workspace
         let target = "\(lesson.id)/\(step.id)"
+        // Asked here, through the tutor's own input, before anything runs:
+        // piped input answers it as a terminal would.
+        let hourly = step.calls.reduce(0.0) { total, call in
+            if case .hourly(let usd) = call.cost { return total + usd }
+            return total
+        }
+        if hourly > 0, !confirm(TutorText.costlyStepAsk(language, ["usd": String(format: "%.3f", hourly)]), defaultYes: false) {
+            Console.out(TutorText.costlyStepDeclined(language))
+            return
+        }
+        let allowCost = hourly > 0
         let (done, updated) = try await interruption.run {
             var copy = snapshot
-            let done = try await DoCommand.perform(target, in: &copy, yes: false, dryRun: false, overrides: [:], account: account)
+            let done = try await DoCommand.perform(target, in: &copy, yes: allowCost, dryRun: false, overrides: [:], account: account)
             return (done, copy)
         }
         workspace = updated
