@@ -43,6 +43,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case cleanupAsk
     case leaveCostly
     case costlyStepAsk
+    case lessonCost
     case costlyStepDeclined
     case leaveTearingDown
     case signalTearingDown
@@ -138,6 +139,8 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "进度已清除。", en: "Progress forgotten.")
         case .cleanupAsk:
             return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
+        case .lessonCost:
+            return LocalizedText(zh: "费用：{note}", en: "Cost: {note}")
         case .costlyStepAsk:
             return LocalizedText(zh: "这一步会建立按小时收费的资源（每小时约 {usd} 美元）。继续吗？", en: "This step creates something billed by the hour (about ${usd} an hour). Go ahead?")
         case .costlyStepDeclined:

@@ -60,7 +60,7 @@ extension TutorSession {
         try moveTo(lesson: lesson, step: firstOpen)
         say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
         Console.out(lesson.summary[language])
-        if let cost = lesson.cost { Console.out(style.yellow("$ " + cost.note[language])) }
+        if let cost = lesson.cost { Console.out(style.yellow(TutorText.lessonCost(language, ["note": cost.note[language]]))) }
         Console.out("")
         try show(nil)
     }
