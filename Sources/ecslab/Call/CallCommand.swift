@@ -199,20 +199,10 @@ struct CallCommand: AsyncParsableCommand {
         let sandboxSession = sandbox ? try await SandboxSession.open(state: StateDirectory(), searchFrom: [ExecutableFolder.url], region: region) : nil
         var configuration = try sandboxSession?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: profile)
         if let region { configuration.region = region }
-        let signingRegion = try configuration.requireRegion()
-        let transport = CurlTransport()
-        let log = debug ? DebugLog.standardError() : nil
-        let stsEndpoint: @Sendable (String) -> Endpoint = { [configuration] region in
-            (try? configuration.endpoint(serviceID: "STS", endpointPrefix: "sts").endpoint) ?? STSClient.regionalEndpoint(for: region)
-        }
-        let credentials = try CredentialChain(
-            configuration: configuration, roleAssumer: STSRoleAssumer(transport: transport, endpoint: stsEndpoint, debugLog: log))
-        let sender = AWSRequestSender(transport: transport, credentials: credentials, region: signingRegion, debugLog: log)
-        if let endpoint = try sandboxSession?.endpoint ?? endpointURL.map({ try Endpoint(parsing: $0) }) {
-            return AWSClient(sender: sender, endpointURL: endpoint)
-        }
-        return AWSClient(sender: sender, configuration: configuration)
+        let endpoint = try sandboxSession?.endpoint ?? endpointURL.map { try Endpoint(parsing: $0) }
+        return try AWSSession(configuration: configuration, endpointOverride: endpoint, debugLog: debug ? .standardError() : nil).client
     }
+
 
     /// One clear line on standard error and the aws CLI's exit status.
     private func fail(_ error: Error, operation: String? = nil) -> Error {
