@@ -44,6 +44,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case leaveCostly
     case costlyStepAsk
     case lessonCost
+    case needsLessons
     case costlyStepDeclined
     case leaveTearingDown
     case signalTearingDown
@@ -139,6 +140,10 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "进度已清除。", en: "Progress forgotten.")
         case .cleanupAsk:
             return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
+        case .needsLessons:
+            return LocalizedText(
+                zh: "这一课要用到前面几课建立的资源，请先完成：{lessons}（例如输入 start {first}）。也可以在终端运行 ecslab do {lesson} --with-requirements --yes，让导师一并完成。",
+                en: "This lesson builds on what earlier lessons create; do them first: {lessons} (type start {first}). Or run ecslab do {lesson} --with-requirements --yes in a shell to have the tutor do them all.")
         case .lessonCost:
             return LocalizedText(zh: "费用：{note}", en: "Cost: {note}")
         case .costlyStepAsk:

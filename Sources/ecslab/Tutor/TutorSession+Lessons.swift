@@ -61,6 +61,10 @@ extension TutorSession {
         say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
         Console.out(lesson.summary[language])
         if let cost = lesson.cost { Console.out(style.yellow(TutorText.lessonCost(language, ["note": cost.note[language]]))) }
+        let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress).map(\.lesson.id)
+        if let first = missing.first {
+            Console.out(style.yellow(TutorText.needsLessons(language, ["lessons": missing.joined(separator: ", "), "first": first, "lesson": lesson.id])))
+        }
         Console.out("")
         try show(nil)
     }
