@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 import JMESPath
 import JSON
@@ -83,8 +84,7 @@ public struct LedgerReconciler: Sendable {
         let ownSaves = Set(call.save.map(\.name))
         let needed = Set(undo.parameters.references.filter { $0.lesson == nil && ownSaves.contains($0.name) }.map(\.name))
         guard needed.count == 1, let name = needed.first else { return nil }
-        let resource = arn.split(separator: ":", maxSplits: 5).last.map(String.init) ?? arn
-        let id = resource.split(separator: "/").last.map(String.init) ?? resource
+        let id = ARN(arn)?.lastName ?? arn
         var scope = scope(lesson)
         scope.save(.string(id), as: name)
         return [

@@ -50,27 +50,15 @@ public struct LocalRunner: Sendable {
     /// Runs `command` to completion in `directory` (at most two minutes);
     /// the last lines of its output when it fails, `nil` when it succeeds.
     public func prepare(_ command: [String], in directory: URL, log: URL) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = directory
         let output = FileManager.default.createFile(atPath: log.path, contents: nil) ? try? FileHandle(forWritingTo: log) : nil
-        process.standardOutput = output ?? FileHandle.nullDevice
-        process.standardError = output ?? FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return "\(command.joined(separator: " ")) could not start"
+        let name = command.joined(separator: " ")
+        switch BoundedCommand.run(command, in: directory, output: output, limit: 120) {
+        case .exited(0): return nil
+        case .couldNotStart: return "\(name) could not start"
+        case .timedOut: return "\(name) took more than two minutes"
+        case .exited:
+            return (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(2).joined(separator: " / ") ?? "failed"
         }
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline { usleep(50_000) }
-        if process.isRunning {
-            process.terminate()
-            return "\(command.joined(separator: " ")) took more than two minutes"
-        }
-        guard process.terminationStatus != 0 else { return nil }
-        return (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(2).joined(separator: " / ") ?? "failed"
     }
 
     /// Starts `command` so that it outlives this run; output goes to `log`.

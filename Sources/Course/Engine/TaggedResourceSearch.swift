@@ -1,3 +1,4 @@
+import AWS
 import JMESPath
 import JSON
 
@@ -33,8 +34,9 @@ public struct TaggedResourceSearch: Sendable {
 
     /// Whether a resource that the tagging API lists is really still there.
     func stillExists(_ arn: String) async throws -> Bool {
-        let resource = arn.split(separator: ":", maxSplits: 5).last.map(String.init) ?? ""
-        let id = resource.split(separator: "/").last.map(String.init) ?? ""
+        let parsed = ARN(arn)
+        let resource = parsed?.resource ?? ""
+        let id = parsed?.lastName ?? ""
         func state(_ operation: String, _ input: JSON, _ path: String) async throws -> String? {
             do {
                 let response = try await api.call(OperationName(service: "ec2", operation: operation), input: input)
@@ -52,12 +54,12 @@ public struct TaggedResourceSearch: Sendable {
             let value = try await state("DescribeNatGateways", ["NatGatewayIds": [.string(id)]], "NatGateways[0].State")
             return !["deleted", "gone", nil].contains(value)
         }
-        if arn.contains(":ecs:"), resource.hasPrefix("task/") {
+        if parsed?.service == "ecs", resource.hasPrefix("task/") {
             return try await ecsTaskRunning(arn)
         }
         // ECS keeps deleted clusters, capacity providers and deregistered task
         // definitions listed as INACTIVE: they cost nothing and are gone.
-        if arn.contains(":ecs:"), let probe = ecsInactiveProbe(resource, arn: arn) {
+        if parsed?.service == "ecs", let probe = ecsInactiveProbe(resource, arn: arn) {
             return try await probe()
         }
         return true

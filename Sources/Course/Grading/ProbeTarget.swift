@@ -3,18 +3,7 @@
 /// variable or `--set` can never point a grader at someone else's server.
 enum ProbeTarget {
     static func host(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let scheme = url[..<schemeEnd.lowerBound]
-        guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !authority.contains("@") else { return nil }
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
-            return String(authority[authority.index(after: authority.startIndex)..<close])
-        }
-        let host = authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return host.isEmpty ? nil : host.lowercased()
+        ProbeURL(url)?.host
     }
 
     static func isLoopback(_ host: String) -> Bool {

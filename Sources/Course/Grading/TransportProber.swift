@@ -11,17 +11,11 @@ public struct TransportProber: HTTPProber {
     }
 
     public func get(_ url: String, timeoutSeconds: Int) async throws -> JSON {
-        guard let schemeEnd = url.range(of: "://") else { throw ProbeError.badURL(url) }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" }
-        let remainder = rest.dropFirst(authority.count)
-        let path = remainder.prefix { $0 != "?" }
-        guard let endpoint = try? Endpoint(parsing: String(url[..<schemeEnd.upperBound] + authority)) else {
+        guard let parts = ProbeURL(url), let endpoint = try? Endpoint(parsing: "\(parts.scheme)://\(parts.authority)") else {
             throw ProbeError.badURL(url)
         }
         let request = HTTPRequest(
-            method: "GET", scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port,
-            path: path.isEmpty ? "/" : String(path), query: String(remainder.drop { $0 != "?" }.dropFirst()))
+            method: "GET", scheme: endpoint.scheme, host: endpoint.host, port: endpoint.port, path: parts.path, query: parts.query)
         let response = try await transport.send(request)
         let body = response.bodyText
         return [

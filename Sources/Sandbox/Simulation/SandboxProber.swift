@@ -17,12 +17,12 @@ public struct SandboxProber: HTTPProber {
     }
 
     public func get(_ url: String, timeoutSeconds: Int) async throws -> JSON {
-        guard let (host, rest) = Self.split(url), host.hasPrefix(TaskSimulator.publicIPPrefix) else {
+        guard let parts = ProbeURL(url), parts.host.hasPrefix(TaskSimulator.publicIPPrefix) else {
             return try await base.get(url, timeoutSeconds: timeoutSeconds)
         }
         try await refresh()
-        guard let task = store.load().first(where: { $0.publicIp == host }) else {
-            throw SimulatedProbeError(message: "no running task has the simulated public IP \(host)")
+        guard let task = store.load().first(where: { $0.publicIp == parts.host }) else {
+            throw SimulatedProbeError(message: "no running task has the simulated public IP \(parts.host)")
         }
         guard let port = task.loopbackPort, let pid = task.pid, ChildProcess(pid: pid).isAlive else {
             // No Node or no app here: the check cannot be made, which is not the learner's fault.
@@ -32,20 +32,12 @@ public struct SandboxProber: HTTPProber {
                     zh: "跳过（模拟）：任务 \(task.taskID) 没有本地模拟的容器：\(why)",
                     en: "skipped (simulated): task \(task.taskID) has no simulated container: \(why)"))
         }
-        let answer = try await base.get("http://127.0.0.1:\(port)\(rest)", timeoutSeconds: timeoutSeconds)
+        let answer = try await base.get("http://127.0.0.1:\(port)\(parts.pathAndQuery)", timeoutSeconds: timeoutSeconds)
         guard var object = answer.objectValue else { return answer }
         object["simulated"] = true
         return .object(object)
     }
 
-    /// The host of an http URL and what follows its authority.
-    static func split(_ url: String) -> (host: String, rest: String)? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let afterScheme = url[schemeEnd.upperBound...]
-        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return (host, String(afterScheme.dropFirst(authority.count)))
-    }
 }
 
 /// A probe of a simulated task that cannot be answered, and why.

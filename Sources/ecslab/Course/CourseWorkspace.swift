@@ -78,9 +78,9 @@ struct CourseWorkspace {
 
     /// The last part of the caller's ARN: a user name, or a role's session name.
     static func owner(of arn: String) -> String {
-        let resource = arn.split(separator: ":").last.map(String.init) ?? arn
-        return resource.split(separator: "/").last.map(String.init) ?? resource
+        ARN(arn)?.lastName ?? arn
     }
+
 
     func lesson(_ id: String) throws -> Lesson {
         guard let lesson = content.lesson(id) else {
