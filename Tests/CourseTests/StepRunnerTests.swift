@@ -68,6 +68,79 @@ final class StepRunnerTests: XCTestCase {
         XCTAssertEqual(fresh.value(of: VariableReference(name: "vpc_id")), "vpc-1")
     }
 
+    /// Ctrl-C during a call's wait: the next run makes nothing again, but
+    /// waits again, and a run stopped before its calls makes none of them.
+    func testAStoppedWaitIsWaitedForAgainAndAStoppedStepMakesNothing() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        guard case .task(var calls) = step.kind else { return XCTFail("the vpc step makes calls") }
+        calls[0].wait = WaitSpec(
+            service: "ec2", waiter: "VpcAvailable", parameters: try Template(["VpcIds": ["${vpc_id}"]]), location: SourceLocation(file: "test"))
+        step.kind = .task(calls: calls)
+        fixture.account.on("ec2:wait:VpcAvailable") { _ in throw CancellationError() }
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        do {
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+            XCTFail("the wait was stopped")
+        } catch is CancellationError {}
+        XCTAssertEqual(fixture.account.callNames().filter { $0 != "ec2:DescribeVpcs" }, ["ec2:CreateVpc", "ec2:wait:VpcAvailable"])
+
+        fixture.account.on("ec2:wait:VpcAvailable") { _ in [:] }
+        var fresh = fixture.scope()
+        let before = fixture.account.callNames().count
+        let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &fresh, progress: &progress)
+        XCTAssertEqual(outcome, .done)
+        XCTAssertEqual(
+            Array(fixture.account.callNames()[before...]).filter { !$0.hasPrefix("ec2:DescribeVpc") },
+            ["ec2:wait:VpcAvailable", "ec2:ModifyVpcAttribute"])
+        XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
+        XCTAssertEqual(try fixture.stepRunner().callsToMake(step, of: fixture.lesson).map(\.operation.description), ["ec2:ModifyVpcAttribute"])
+
+        // Cancelled while its checks run, a step goes no further.
+        let other = try EngineFixture()
+        defer { other.remove() }
+        let task = Task {
+            var scope = other.scope()
+            var progress = LearnerProgress()
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await other.stepRunner().perform(step, of: other.lesson, content: other.content, scope: &scope, progress: &progress)
+        }
+        do {
+            _ = try await task.value
+            XCTFail("a cancelled step does not finish")
+        } catch is CancellationError {}
+        XCTAssertFalse(other.account.callNames().contains("ec2:CreateVpc"), "\(other.account.callNames())")
+    }
+
+    /// A value no earlier step has saved stops the step before its first
+    /// call, naming the step that saves it: nothing is half made.
+    func testAStepWhoseInputsAreNotKnownMakesNothing() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        var step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        guard case .task(let calls) = step.kind else { return XCTFail("the vpc step makes calls") }
+        step.id = "dns-again"
+        step.checks = []
+        step.kind = .task(calls: [calls[1]])
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        do {
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+            XCTFail("vpc_id is not known yet")
+        } catch let error as StepError {
+            XCTAssertEqual(error, .missingInput("${vpc_id}", savedBy: "net/vpc"))
+            XCTAssertEqual(error.description, "${vpc_id} has no value yet: net/vpc saves it, so do that step first; nothing was created")
+        }
+        XCTAssertEqual(fixture.account.callNames(), [])
+
+        // Saved by an earlier call of the same step, the value may wait for it.
+        let vpc = try XCTUnwrap(fixture.lesson.step("vpc"))
+        let outcome = try await fixture.stepRunner().perform(vpc, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+        XCTAssertEqual(outcome, .done)
+    }
+
     func testDryRunChangesNothing() async throws {
         let fixture = try EngineFixture()
         defer { fixture.remove() }

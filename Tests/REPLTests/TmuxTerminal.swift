@@ -60,9 +60,16 @@ final class TmuxTerminal {
         while Date() < giveUp {
             screen = try self.screen()
             if screen.components(separatedBy: text).count - 1 >= count { return screen }
+            // A program that has ended will show nothing more.
+            if try hasExited(), try self.screen() == screen { break }
             usleep(50_000)
         }
-        XCTFail("\"\(text)\" never appeared \(count) time(s); the screen was:\n\(screen)", file: file, line: line)
+        // The last lines only, without control characters: XCTest drops a
+        // failure message that holds a whole crash report.
+        let tail = screen.split(separator: "\n", omittingEmptySubsequences: false).suffix(40)
+            .map { String($0.unicodeScalars.filter { $0.value >= 32 || $0 == "\t" }.map(Character.init)) }
+            .joined(separator: "\n")
+        XCTFail("\"\(text)\" never appeared \(count) time(s); the screen ended:\n\(tail)", file: file, line: line)
         throw XCTSkip("the terminal did not show what was expected")
     }
 

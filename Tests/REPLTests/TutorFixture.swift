@@ -19,6 +19,18 @@ struct TutorFixture {
         self.region = region
     }
 
+    private init(ecslab: BuiltExecutable, moto: String, state: URL, region: String) {
+        self.ecslab = ecslab
+        self.moto = moto
+        self.state = state
+        self.region = region
+    }
+
+    /// The same learner (state folder) working in another region.
+    func inRegion(_ other: String) -> TutorFixture {
+        TutorFixture(ecslab: ecslab, moto: moto, state: state, region: other)
+    }
+
     static var course: String {
         TestEnvironment.projectRoot.appendingPathComponent("Tests/CourseTests/Fixtures/feature").path
     }

@@ -87,7 +87,16 @@ final class TutorTerminalTests: XCTestCase {
     }
 
     func testSIGTERMTearsDownWithoutAsking() throws {
-        let fixture = try TutorFixture(region: "us-west-1")
+        try assertSignalTearsDownWithoutAsking(SIGTERM, named: "SIGTERM", region: "us-west-1")
+    }
+
+    /// A closed terminal window (or a dropped SSH connection) sends SIGHUP.
+    func testSIGHUPTearsDownWithoutAsking() throws {
+        try assertSignalTearsDownWithoutAsking(SIGHUP, named: "SIGHUP", region: "us-west-2")
+    }
+
+    private func assertSignalTearsDownWithoutAsking(_ signal: Int32, named name: String, region: String) throws {
+        let fixture = try TutorFixture(region: region)
         let terminal = try fixture.terminal()
         try terminal.waitFor("ecslab> ")
         try terminal.enter("start feature")
@@ -98,9 +107,9 @@ final class TutorTerminalTests: XCTestCase {
         try terminal.waitFor("ecslab feature/address $0.005/h> ")
         let allocation = try fixture.aws(["ec2", "describe-addresses", "--query", "Addresses[0].AllocationId"])
 
-        XCTAssertEqual(kill(try terminal.programID(), SIGTERM), 0)
+        XCTAssertEqual(kill(try terminal.programID(), signal), 0)
         let screen = try terminal.waitFor("Confirmed: everything deleted is gone.")
-        XCTAssertTrue(screen.contains("Received SIGTERM: tearing down what costs money, then leaving."), screen)
+        XCTAssertTrue(screen.contains("Received \(name): tearing down what costs money, then leaving."), screen)
         XCTAssertTrue(screen.contains("$ aws ec2 release-address --allocation-id \(allocation)"), screen)
         XCTAssertTrue(screen.contains("Deleted 1 resources, saving about $0.005 an hour."), screen)
         XCTAssertFalse(screen.contains("Tear them down now?"), screen)

@@ -29,7 +29,14 @@ public struct AWSConfiguration: Sendable, CustomStringConvertible, CustomDebugSt
 
     /// The configuration of this process: its environment and the user's home folder.
     public static func loadForCurrentProcess(profile: String? = nil) throws(AWSConfigurationError) -> AWSConfiguration {
-        try load(environment: ProcessInfo.processInfo.environment, homeDirectory: NSHomeDirectory(), profile: profile)
+        let environment = ProcessInfo.processInfo.environment
+        return try load(environment: environment, homeDirectory: homeDirectory(environment), profile: profile)
+    }
+
+    /// `HOME` first, as the aws CLI (Python's `expanduser`) does; on Linux
+    /// Foundation's own answer comes from the password database instead.
+    public static func homeDirectory(_ environment: [String: String]) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     public init(environment: [String: String], shared: SharedConfig, profile explicitProfile: String? = nil) throws(AWSConfigurationError) {

@@ -25,14 +25,7 @@ public struct ModelAccount: AccountAPI {
     }
 
     public func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
-        let start = Date()
-        let awaited = "\(service):\(waiter)"
-        _ = try await client.wait(service: service, waiter: waiter, input: input, onAttempt: { attempt in
-            progress(
-                WaitProgress(
-                    awaited: awaited, attempt: attempt.number, maxAttempts: attempt.maximum,
-                    elapsedSeconds: Date().timeIntervalSince(start)))
-        })
+        try await AccountWaiter(api: self).wait(service: service, waiter: waiter, input: input, progress: progress)
     }
 
     public func cliCommand(_ operation: OperationName, input: JSON) -> String {

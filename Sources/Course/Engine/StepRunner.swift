@@ -84,13 +84,13 @@ public struct StepRunner: Sendable {
         }
         if case .local(let action) = step.kind {
             let stepChecks = step.checks.compactMap { content.check($0) }
-            if !stepChecks.isEmpty, await checks.run(stepChecks, all: content.checks, scope: scope, patient: false).allSatisfy({ $0.status == .passed }) {
+            if !stepChecks.isEmpty, try await judge(stepChecks, all: content.checks, scope: scope, patient: false).allSatisfy({ $0.status == .passed }) {
                 observe(.alreadyDone(step))
                 return .alreadyDone
             }
             let outcome = try await performLocal(action, step: step, of: lesson, content: content, scope: scope, dryRun: dryRun, observe: observe)
             guard outcome == .done, !stepChecks.isEmpty else { return outcome }
-            let after = await checks.run(stepChecks, all: content.checks, scope: scope)
+            let after = try await judge(stepChecks, all: content.checks, scope: scope)
             observe(.checked(after))
             return after.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) ? .done : .checksFailed
         }
@@ -164,7 +164,7 @@ public struct StepRunner: Sendable {
         let end = lesson.steps.firstIndex { $0.id == step.id } ?? lesson.steps.endIndex
         let span = first < end ? lesson.steps[first..<end] : []
         let targetChecks = span.flatMap(\.checks).compactMap { content.check($0) }
-        let results = await checks.run(targetChecks, all: content.checks, scope: scope)
+        let results = try await judge(targetChecks, all: content.checks, scope: scope)
         observe(.checked(results))
         guard results.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) else { return .checksFailed }
         if dryRun { return .dryRun }
@@ -174,6 +174,18 @@ public struct StepRunner: Sendable {
         progress.tornDown[lesson.id, default: []].append(contentsOf: targets.filter { !(progress.tornDown[lesson.id]?.contains($0) ?? false) })
         observe(.tornDown(report))
         return report.isClean ? .done : .checksFailed
+    }
+
+    /// The calls of `step` a run would still make: not those an earlier run
+    /// made, whose results the ledger holds (a run stopped by Ctrl-C, say).
+    public func callsToMake(_ step: Step, of lesson: Lesson) throws -> [StepCall] {
+        let made = Self.madeCalls(of: step, in: try ledger.live(lesson: lesson.id))
+        return step.calls.enumerated().filter { !made.contains($0.offset) }.map(\.element)
+    }
+
+    /// The indexes of the step's calls that live ledger entries show as made.
+    static func madeCalls(of step: Step, in live: [LedgerEntry]) -> Set<Int> {
+        Set(live.filter { $0.step == step.id && $0.state == .created }.compactMap { $0.fields["index"]?.intValue })
     }
 
     private func performCalls(
@@ -188,15 +200,19 @@ public struct StepRunner: Sendable {
         }
         let stepChecks = step.checks.compactMap { content.check($0) }
         if !stepChecks.isEmpty {
-            let before = await checks.run(stepChecks, all: content.checks, scope: scope, patient: false)
+            let before = try await judge(stepChecks, all: content.checks, scope: scope, patient: false)
             if before.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) {
                 observe(.alreadyDone(step))
                 return .alreadyDone
             }
         }
+        let made = Self.madeCalls(of: step, in: live)
+        if !dryRun { try requireInputs(of: step, in: lesson, content: content, scope: scope) }
         for (index, call) in step.calls.enumerated() {
-            if !dryRun, live.contains(where: { $0.step == step.id && $0.fields["index"]?.intValue == index && $0.state == .created }) {
+            if !dryRun, made.contains(index) {
                 observe(.reused(call))
+                // The wait may be what was interrupted last time (Ctrl-C).
+                try await awaitReady(call, scope: scope, observe: observe)
                 continue
             }
             if dryRun {
@@ -212,7 +228,7 @@ public struct StepRunner: Sendable {
         }
         if dryRun { return .dryRun }
         guard !stepChecks.isEmpty else { return .done }
-        let after = await checks.run(stepChecks, all: content.checks, scope: scope)
+        let after = try await judge(stepChecks, all: content.checks, scope: scope)
         observe(.checked(after))
         return after.allSatisfy({ $0.status == .passed || $0.status == .notApplicable }) ? .done : .checksFailed
     }
@@ -264,6 +280,7 @@ public struct StepRunner: Sendable {
     private func make(
         _ call: StepCall, index: Int, lesson: Lesson, step: Step, scope: inout VariableScope, observe: @escaping @Sendable (Event) -> Void
     ) async throws {
+        try Task.checkCancellation()
         let id = makeID()
         let prepared = try prepare(call, lesson: lesson, step: step, scope: scope, entry: id)
         let recorded = prepared.tags != nil
@@ -320,11 +337,50 @@ public struct StepRunner: Sendable {
             _ = try await api.call(operation, input: try tags.apply(to: input, parameter: parameter, resourceType: nil))
         }
         observe(.called(call, saved: saved))
-        if let wait = call.wait {
-            let input = try scope.resolve(wait.parameters)
-            try await api.wait(service: wait.service, waiter: wait.waiter, input: input) { progress in
-                observe(.waiting(progress))
+        try await awaitReady(call, scope: scope, observe: observe)
+    }
+
+    /// Runs checks. A check that meets Ctrl-C reports it as its own error;
+    /// the step must stop there rather than go on to make anything.
+    private func judge(_ selected: [Check], all: [Check], scope: VariableScope, patient: Bool = true) async throws -> [CheckResult] {
+        let results = await checks.run(selected, all: all, scope: scope, patient: patient)
+        try Task.checkCancellation()
+        return results
+    }
+
+    /// Every value the step's calls use must be known before the first one,
+    /// or come from an earlier call of the step: a step that stopped half way
+    /// for want of a value may already have made something billed by the hour.
+    private func requireInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: VariableScope) throws {
+        var promised: Set<String> = []
+        func require(_ templates: [Template?]) throws {
+            for reference in templates.compactMap({ $0 }).flatMap(\.references) where scope.value(of: reference) == nil {
+                if (reference.lesson ?? lesson.id) == lesson.id, promised.contains(reference.name) { continue }
+                throw StepError.missingInput(reference.description, savedBy: Self.saver(of: reference, in: lesson, content: content))
             }
+        }
+        for call in step.calls {
+            try require([call.parameters, call.name])
+            promised.formUnion(call.save.map(\.name))
+            var after: Template?
+            if case .after(_, let parameters) = call.tagging { after = parameters }
+            try require([call.wait?.parameters, after])
+        }
+    }
+
+    /// The step (`lesson/step`) whose calls save what `reference` names.
+    static func saver(of reference: VariableReference, in lesson: Lesson, content: CourseContent) -> String? {
+        guard let owner = content.lesson(reference.lesson ?? lesson.id) else { return nil }
+        let step = owner.steps.first { $0.calls.contains { $0.save.contains { $0.name == reference.name } } }
+        return step.map { "\(owner.id)/\($0.id)" }
+    }
+
+    /// Runs the call's `wait:`, if it has one.
+    private func awaitReady(_ call: StepCall, scope: VariableScope, observe: @escaping @Sendable (Event) -> Void) async throws {
+        guard let wait = call.wait else { return }
+        let input = try scope.resolve(wait.parameters)
+        try await api.wait(service: wait.service, waiter: wait.waiter, input: input) { progress in
+            observe(.waiting(progress))
         }
     }
 }
@@ -334,9 +390,15 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
     case nothingToSave(String, String, OperationName)
     case noTeardown(String)
     case noLocalRunner(String)
+    /// A value the step needs is not known yet; `savedBy` is the step that saves it.
+    case missingInput(String, savedBy: String?)
 
     public var description: String {
         switch self {
+        case .missingInput(let reference, let savedBy?):
+            return "\(reference) has no value yet: \(savedBy) saves it, so do that step first; nothing was created"
+        case .missingInput(let reference, nil):
+            return "\(reference) has no value yet; nothing was created"
         case .callFailed(let operation, let detail):
             return "\(operation) failed: \(detail)"
         case .nothingToSave(let name, let expression, let operation):

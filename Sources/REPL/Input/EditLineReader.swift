@@ -10,11 +10,13 @@ public final class EditLineReader: LineReader {
     private let history: OpaquePointer
     private var event = HistEvent()
     private let historyFile: URL?
-    /// libedit asks for the prompt through a C callback; it lives here.
-    private var promptBuffer: [CChar] = [0]
+    /// libedit asks for the prompt through a C callback and keeps using the
+    /// pointer while it draws: the prompt lives here, at a fixed address.
+    private var promptText: UnsafeMutablePointer<CChar>? = strdup("")
 
     /// - Parameter historyFile: where the history is loaded from and saved to.
     public init?(historyFile: URL?) {
+        TerminalLocale.adopt()
         guard let editLine = ecslab_el_init_stdio("ecslab"), let history = history_init() else { return nil }
         self.editLine = editLine
         self.history = history
@@ -29,7 +31,7 @@ public final class EditLineReader: LineReader {
         ecslab_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         ecslab_el_set_prompt(editLine) { editLine in
             guard let editLine, let reader = EditLineReader.reader(of: editLine) else { return nil }
-            return reader.promptBuffer.withUnsafeMutableBufferPointer { $0.baseAddress }
+            return reader.promptText
         }
         ecslab_el_add_function(editLine, "ecslab-complete", "Complete a command, lesson, step, service or operation") { editLine, _ in
             guard let editLine, let reader = EditLineReader.reader(of: editLine) else { return UInt8(CC_ERROR) }
@@ -45,6 +47,7 @@ public final class EditLineReader: LineReader {
     deinit {
         el_end(editLine)
         history_end(history)
+        free(promptText)
     }
 
     private static func reader(of editLine: OpaquePointer) -> EditLineReader? {
@@ -53,7 +56,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func read(prompt: String) -> LineInput {
-        promptBuffer = Array(prompt.utf8CString)
+        setPrompt(prompt)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count), count >= 0 else { return .end }
         var line = String(cString: raw)
@@ -66,10 +69,15 @@ public final class EditLineReader: LineReader {
     }
 
     public func ask(_ question: String) -> LineInput {
-        promptBuffer = Array((question + " ").utf8CString)
+        setPrompt(question + " ")
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count), count >= 0 else { return .end }
         return .line(String(cString: raw).trimmingCharacters(in: .newlines))
+    }
+
+    private func setPrompt(_ text: String) {
+        free(promptText)
+        promptText = strdup(text)
     }
 
     private func completeAtCursor() -> UInt8 {

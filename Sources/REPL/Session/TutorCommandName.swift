@@ -3,7 +3,7 @@ import Course
 /// The commands the tutor understands, with their usage and help in both
 /// languages (each case must give both).
 public enum TutorCommandName: String, CaseIterable, Sendable {
-    case help, lessons, start, show, next, back
+    case help, lessons, start, prepare, show, next, back
     case `do`
     case check, hint, quiz, status, cleanup, call, lang, reset, quit
 
@@ -21,6 +21,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .help: return "help [COMMAND]"
         case .lessons: return "lessons"
         case .start: return "start LESSON"
+        case .prepare: return "prepare"
         case .show: return "show [STEP]"
         case .next: return "next"
         case .back: return "back"
@@ -42,6 +43,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .help: return LocalizedText(zh: "显示帮助", en: "show help")
         case .lessons: return LocalizedText(zh: "列出所有课程和你的进度", en: "every lesson with your progress")
         case .start: return LocalizedText(zh: "开始（或回到）一课", en: "start (or go back to) a lesson")
+        case .prepare: return LocalizedText(zh: "让导师完成这一课所依赖的前几课，产生费用前先询问", en: "have the tutor do the earlier lessons this one builds on, asking before anything costs money")
         case .show: return LocalizedText(zh: "显示当前步骤：说明、控制台做法和 aws 命令", en: "show the current step: what, how in the console, and the aws commands")
         case .next: return LocalizedText(zh: "进入下一步", en: "go to the next step")
         case .back: return LocalizedText(zh: "回到上一步", en: "go back a step")

@@ -45,6 +45,10 @@ public enum TutorText: String, CaseIterable, Sendable {
     case costlyStepAsk
     case lessonCost
     case needsLessons
+    case prepareAsk
+    case prepareAskCostly
+    case prepareNothing
+    case prepareDone
     case costlyStepDeclined
     case leaveTearingDown
     case signalTearingDown
@@ -142,8 +146,18 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
         case .needsLessons:
             return LocalizedText(
-                zh: "这一课要用到前面几课建立的资源，请先完成：{lessons}（例如输入 start {first}）。也可以在终端运行 ecslab do {lesson} --with-requirements --yes，让导师一并完成。",
-                en: "This lesson builds on what earlier lessons create; do them first: {lessons} (type start {first}). Or run ecslab do {lesson} --with-requirements --yes in a shell to have the tutor do them all.")
+                zh: "这一课要用到前面几课建立的资源，请先完成：{lessons}（例如输入 start {first}）。也可以输入 prepare，让导师替你完成它们。",
+                en: "This lesson builds on what earlier lessons create; do them first: {lessons} (type start {first}). Or type prepare to have the tutor do them for you.")
+        case .prepareAsk:
+            return LocalizedText(zh: "导师将替你完成这些课程：{lessons}。继续吗？", en: "The tutor will do these lessons for you: {lessons}. Go ahead?")
+        case .prepareAskCostly:
+            return LocalizedText(
+                zh: "导师将替你完成这些课程：{lessons}。其中有按小时收费的资源（每小时约 {usd} 美元）。继续吗？",
+                en: "The tutor will do these lessons for you: {lessons}. Some of what they create is billed by the hour (about ${usd} an hour). Go ahead?")
+        case .prepareNothing:
+            return LocalizedText(zh: "{lesson} 所依赖的课程都已完成，不需要准备。", en: "Everything {lesson} builds on is done already; nothing to prepare.")
+        case .prepareDone:
+            return LocalizedText(zh: "{lesson} 所依赖的课程都已完成。输入 show 继续这一课。", en: "Everything {lesson} builds on is in place. Type show to go on with the lesson.")
         case .lessonCost:
             return LocalizedText(zh: "费用：{note}", en: "Cost: {note}")
         case .costlyStepAsk:

@@ -11,13 +11,15 @@ public struct SandboxAccount: AccountAPI {
     let quirks: MotoQuirks
     let agent: ContainerAgentSimulator
     let tasks: TaskSimulator
+    let natGateways: NatGatewayProvisioning
     let notices: SandboxNotices
 
-    init(base: any AccountAPI, tasks: TaskSimulator, notices: SandboxNotices) {
+    init(base: any AccountAPI, tasks: TaskSimulator, natGatewaySeconds: Double, notices: SandboxNotices) {
         self.base = base
         self.quirks = MotoQuirks(notices: notices)
         self.agent = ContainerAgentSimulator(notices: notices)
         self.tasks = tasks
+        self.natGateways = NatGatewayProvisioning(seconds: natGatewaySeconds, notices: notices)
         self.notices = notices
     }
 
@@ -42,6 +44,10 @@ public struct SandboxAccount: AccountAPI {
 
     private func perform(_ operation: OperationName, input: JSON, _ send: (JSON) async throws -> JSON) async throws -> JSON {
         var request = input
+        if operation.service == "ec2", operation.operation == "DescribeNatGateways" {
+            let (fixed, states) = natGateways.request(input)
+            return natGateways.described(try await send(fixed), states: states)
+        }
         if operation.service == "ecs" {
             if Self.agentReads.contains(operation.operation) { try await agent.sync(base) }
             if operation.operation == "RegisterTaskDefinition" { request = quirks.containerMemory(request) }
@@ -65,6 +71,9 @@ public struct SandboxAccount: AccountAPI {
         if operation.service == "autoscaling", !operation.isRead { try await agent.sync(base) }
         if operation.service == "resourcegroupstaggingapi", operation.operation == "GetResources" {
             return try await InactiveResourceFilter(notices: notices).apply(result, api: base)
+        }
+        if operation.service == "ec2", operation.operation == "CreateNatGateway" {
+            return natGateways.created(result)
         }
         if operation.service == "ec2", operation.operation == "DescribeNetworkInterfaces" {
             try await tasks.sync(base)
@@ -104,8 +113,10 @@ public struct SandboxAccount: AccountAPI {
         return .object(object)
     }
 
+    /// Polls through the sandbox, so waits see the simulations; polling a
+    /// local server costs nothing, so it polls every second.
     public func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
-        try await base.wait(service: service, waiter: waiter, input: input, progress: progress)
+        try await AccountWaiter(api: self, pollEvery: .seconds(1)).wait(service: service, waiter: waiter, input: input, progress: progress)
     }
 
     public func cliCommand(_ operation: OperationName, input: JSON) -> String { base.cliCommand(operation, input: input) }

@@ -13,13 +13,23 @@ public struct ChildProcess: Sendable, Equatable {
         self.pid = pid
     }
 
+    /// How far a child is set apart from the terminal of the command that starts it.
+    enum Detachment: Sendable {
+        /// In the command's process group: Ctrl-C at the terminal ends both.
+        case none
+        /// A process group of its own: Ctrl-C at the terminal (which goes to
+        /// the foreground group) does not reach it; the command ends it.
+        case processGroup
+        /// A session of its own: it outlives the command and the terminal.
+        case session
+    }
+
     /// Starts `program` with its output appended to `log`. Signals are reset:
     /// a parent may block SIGTERM (test runners do), and a child inheriting
-    /// that mask could never be stopped politely. `newSession` detaches it from
-    /// the terminal, so a server meant to outlive the command survives Ctrl-C.
+    /// that mask could never be stopped politely.
     static func spawn(
         _ program: String, arguments: [String], environment: [String: String], directory: String?, log: String,
-        newSession: Bool
+        detachment: Detachment
     ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -44,7 +54,13 @@ public struct ChildProcess: Sendable, Equatable {
         for signal in [SIGTERM, SIGINT, SIGPIPE, SIGHUP] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var flags = Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF)
-        if newSession { flags |= Self.setSessionFlag }
+        switch detachment {
+        case .none: break
+        case .processGroup:
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
+            posix_spawnattr_setpgroup(&attributes, 0)
+        case .session: flags |= Self.setSessionFlag
+        }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         // posix_spawn has no portable "change directory" action; a shell

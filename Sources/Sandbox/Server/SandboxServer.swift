@@ -54,7 +54,7 @@ public struct SandboxServer: Sendable {
             let stored = storedRecord()
             if let stored, Self.isServing(stored) { return .alreadyRunning(stored) }
             if let stored { Self.end(stored) }
-            let record = try await Self.launch(venv: venv, log: logURL, appFolder: appFolder, longLived: true)
+            let record = try await Self.launch(venv: venv, log: logURL, appFolder: appFolder, detachment: .session)
             do {
                 try record.write(to: recordURL)
             } catch {
@@ -87,7 +87,7 @@ public struct SandboxServer: Sendable {
 
     /// Runs moto on a free loopback port and waits until it answers; a port
     /// taken between choosing and binding gets a second try on another one.
-    static func launch(venv: VirtualEnvironment, log: URL, appFolder: String?, longLived: Bool) async throws -> SandboxRecord {
+    static func launch(venv: VirtualEnvironment, log: URL, appFolder: String?, detachment: ChildProcess.Detachment) async throws -> SandboxRecord {
         var lastError: SandboxError?
         for _ in 0..<3 {
             guard let port = LoopbackPort.free() else { continue }
@@ -95,7 +95,7 @@ public struct SandboxServer: Sendable {
             environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
             let process = try ChildProcess.spawn(
                 venv.motoServer.path, arguments: ["-H", "127.0.0.1", "-p", String(port)], environment: environment,
-                directory: nil, log: log.path, newSession: longLived)
+                directory: nil, log: log.path, detachment: detachment)
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline, process.isAlive, !LoopbackPort.accepts(port) {
                 try await Task.sleep(for: .milliseconds(100))

@@ -13,43 +13,55 @@ public final class SandboxSession: Sendable {
     public let folder: URL
     let appFolder: String?
     let imagePattern: String
+    /// How long a new NAT gateway stays pending (`NatGatewayProvisioning`).
+    let natGatewaySeconds: Double
 
     /// Any key works with moto; fixed ones keep `sandbox env` stable.
     public static let accessKeyID = "ecslab-sandbox"
     public static let secretAccessKey = "ecslab-sandbox-secret"
     public static let defaultRegion = "ap-northeast-1"
 
-    init(record: SandboxRecord, ownsServer: Bool, region: String, folder: URL, appFolder: String?, imagePattern: String) {
+    init(
+        record: SandboxRecord, ownsServer: Bool, region: String, folder: URL, appFolder: String?, imagePattern: String,
+        natGatewaySeconds: Double
+    ) {
         self.record = record
         self.ownsServer = ownsServer
         self.region = region
         self.folder = folder
         self.appFolder = appFolder
         self.imagePattern = imagePattern
+        self.natGatewaySeconds = natGatewaySeconds
     }
 
     /// Uses the running sandbox of `state`, or starts one for this process.
     /// - Parameter searchFrom: folders near which to look for `.venv`.
+    /// - Parameter interactive: a server started here survives Ctrl-C at the
+    ///   terminal (the tutor turns Ctrl-C into "stop waiting"); otherwise
+    ///   Ctrl-C ends it together with the command.
     public static func open(
-        state: StateDirectory, searchFrom: [URL], region: String?,
+        state: StateDirectory, searchFrom: [URL], region: String?, interactive: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> SandboxSession {
         let server = try SandboxServer(state: state)
         let region = region ?? Self.region(environment)
         let pattern = environment["ECSLAB_SANDBOX_APP_IMAGE"] ?? ""
         let app = environment["ECSLAB_SANDBOX_APP"].flatMap { $0.isEmpty ? nil : $0 }
+        let natSeconds = NatGatewayProvisioning.seconds(environment)
         if let record = server.running() {
             return SandboxSession(
                 record: record, ownsServer: false, region: region, folder: server.folder,
-                appFolder: app ?? record.appFolder ?? courseApp(searchFrom.first), imagePattern: pattern)
+                appFolder: app ?? record.appFolder ?? courseApp(searchFrom.first), imagePattern: pattern,
+                natGatewaySeconds: natSeconds)
         }
         let venv = try VirtualEnvironment.locate(environment: environment, near: searchFrom)
         let log = server.folder.appendingPathComponent("moto-\(getpid()).log")
         let record = try await SandboxServer.launch(
-            venv: venv, log: log, appFolder: app ?? courseApp(searchFrom.first), longLived: false)
+            venv: venv, log: log, appFolder: app ?? courseApp(searchFrom.first),
+            detachment: interactive ? .processGroup : .none)
         let session = SandboxSession(
             record: record, ownsServer: true, region: region, folder: server.folder, appFolder: record.appFolder,
-            imagePattern: pattern)
+            imagePattern: pattern, natGatewaySeconds: natSeconds)
         SandboxExit.register(session)
         return session
     }
@@ -99,7 +111,7 @@ public final class SandboxSession: Sendable {
 
     /// The course engine's account with the quirks absorbed and the simulations on.
     public func account(wrapping base: any AccountAPI, notices: SandboxNotices) -> SandboxAccount {
-        SandboxAccount(base: base, tasks: taskSimulator(notices: notices), notices: notices)
+        SandboxAccount(base: base, tasks: taskSimulator(notices: notices), natGatewaySeconds: natGatewaySeconds, notices: notices)
     }
 
     public func prober(base: any HTTPProber, account: SandboxAccount) -> SandboxProber {

@@ -47,7 +47,7 @@ struct AppLauncher: Sendable {
         let process: ChildProcess
         do {
             process = try ChildProcess.spawn(
-                node, arguments: [entryPoint], environment: variables, directory: appFolder, log: log.path, newSession: true)
+                node, arguments: [entryPoint], environment: variables, directory: appFolder, log: log.path, detachment: .session)
         } catch {
             return .failure(LaunchFailure(reason: "\(error)"))
         }

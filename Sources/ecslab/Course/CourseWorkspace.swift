@@ -49,11 +49,15 @@ struct CourseWorkspace {
         return result
     }
 
-    static func open(_ options: GlobalOptions, state: StateDirectory = StateDirectory()) async throws -> CourseWorkspace {
+    /// - Parameter interactive: for the tutor, whose Ctrl-C only stops a wait.
+    static func open(_ options: GlobalOptions, state: StateDirectory = StateDirectory(), interactive: Bool = false) async throws -> CourseWorkspace {
         let language = try options.language()
         let folder = courseFolder(options.course)
         let content = loadCourse(options).content
-        let sandbox = options.sandbox ? try await SandboxSession.open(state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region) : nil
+        let sandbox =
+            options.sandbox
+            ? try await SandboxSession.open(state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region, interactive: interactive)
+            : nil
         if let sandbox, sandbox.ownsServer, state == StateDirectory() {
             Console.error("ecslab: no sandbox was running, so this command uses its own, which ends with it; keep one with ecslab sandbox start.")
         }

@@ -13,7 +13,7 @@ enum TutorPreflight {
         // The sandbox is the workspace's to open: the tutor only asks for it.
         if target == .sandbox { options.sandbox = true }
         do {
-            return .success(try await CourseWorkspace.open(options))
+            return .success(try await CourseWorkspace.open(options, interactive: true))
         } catch {
             return .failure(PreflightProblemList(problems: [problem(for: error, options: options)]))
         }
@@ -57,22 +57,36 @@ enum TutorPreflight {
     /// Node for the web app lessons. None of these stops the tutor.
     static func realAccountProblems(_ workspace: CourseWorkspace, environment: [String: String] = ProcessInfo.processInfo.environment) async -> [PreflightProblem] {
         var problems: [PreflightProblem] = []
-        do {
-            _ = try await workspace.account.call(OperationName(service: "iam", operation: "GetRole"), input: ["RoleName": "AWSServiceRoleForECS"])
-        } catch {
-            if workspace.account.errorCode(of: error) == "NoSuchEntity" {
-                problems.append(PreflightProblem(
-                    problem: LocalizedText(zh: "账户里还没有 ECS 的服务关联角色", en: "ECS's service-linked role does not exist in this account yet"),
-                    fix: LocalizedText(
-                        zh: "运行 aws iam create-service-linked-role --aws-service-name ecs.amazonaws.com",
-                        en: "run aws iam create-service-linked-role --aws-service-name ecs.amazonaws.com"),
-                    blocking: false))
-            }
-        }
-        for (tool, lesson) in [("docker", "Docker"), ("node", "Node.js")] where !onPath(tool, environment: environment) {
+        // Found by its path rather than its name: AWS calls it
+        // AWSServiceRoleForECS, moto 5.2.5 AWSServiceRoleForecs.
+        let linked = try? await workspace.account.call(
+            OperationName(service: "iam", operation: "ListRoles"), input: ["PathPrefix": "/aws-service-role/ecs.amazonaws.com/"])
+        if let roles = linked?["Roles"]?.arrayValue, roles.isEmpty {
             problems.append(PreflightProblem(
-                problem: LocalizedText(zh: "找不到 \(tool)", en: "\(tool) is not installed"),
-                fix: LocalizedText(zh: "安装 \(lesson)（容器与 Web 应用的课程会用到）", en: "install \(lesson) (the container and web app lessons use it)"),
+                problem: LocalizedText(zh: "账户里还没有 ECS 的服务关联角色", en: "ECS's service-linked role does not exist in this account yet"),
+                fix: LocalizedText(
+                    zh: "运行 aws iam create-service-linked-role --aws-service-name ecs.amazonaws.com",
+                    en: "run aws iam create-service-linked-role --aws-service-name ecs.amazonaws.com"),
+                blocking: false))
+        }
+        let tools = LocalTools()
+        if !tools.isAvailable("docker") {
+            problems.append(onPath("docker", environment: environment)
+                ? PreflightProblem(
+                    problem: LocalizedText(zh: "Docker 已安装，但它的引擎没有回应（docker info 失败）", en: "Docker is installed, but its engine does not answer (docker info failed)"),
+                    fix: LocalizedText(
+                        zh: "启动 Docker Desktop，或运行 sudo systemctl start docker（第 6 课构建镜像时要用）",
+                        en: "start Docker Desktop, or run sudo systemctl start docker (lesson 6 builds an image with it)"),
+                    blocking: false)
+                : PreflightProblem(
+                    problem: LocalizedText(zh: "找不到 docker", en: "docker is not installed"),
+                    fix: LocalizedText(zh: "安装 Docker（第 6 课构建镜像时要用）", en: "install Docker (lesson 6 builds an image with it)"),
+                    blocking: false))
+        }
+        if !tools.isAvailable("node") {
+            problems.append(PreflightProblem(
+                problem: LocalizedText(zh: "找不到 node", en: "node is not installed"),
+                fix: LocalizedText(zh: "安装 Node.js（第 6 课在本机运行 Web 应用时要用）", en: "install Node.js (lesson 6 runs the web app on this machine with it)"),
                 blocking: false))
         }
         return problems

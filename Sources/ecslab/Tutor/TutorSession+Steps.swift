@@ -7,28 +7,76 @@ extension TutorSession {
     func doStep(_ id: String?) async throws {
         let lesson = try requireLesson()
         let step = try step(named: id, in: lesson)
-        let account = waitingAccount
-        let snapshot = workspace
-        let target = "\(lesson.id)/\(step.id)"
-        // Asked here, through the tutor's own input, before anything runs:
-        // piped input answers it as a terminal would.
-        let hourly = step.calls.reduce(0.0) { total, call in
-            if case .hourly(let usd) = call.cost { return total + usd }
-            return total
-        }
+        // `do STEP` goes there, so that a stopped run is resumed by `do` alone.
+        if id != nil { try moveTo(lesson: lesson, step: step) }
+        // Only what is still to be made: after a Ctrl-C, what runs already was agreed to.
+        let hourly = try hourlyCostToMake([step], of: lesson)
         if hourly > 0, !confirm(TutorText.costlyStepAsk(language, ["usd": String(format: "%.3f", hourly)]), defaultYes: false) {
             Console.out(TutorText.costlyStepDeclined(language))
             return
         }
-        let allowCost = hourly > 0
-        let (done, updated) = try await interruption.run {
-            var copy = snapshot
-            let done = try await DoCommand.perform(target, in: &copy, yes: allowCost, dryRun: false, overrides: [:], account: account)
-            return (done, copy)
-        }
-        workspace = updated
+        let done = try await perform(["\(lesson.id)/\(step.id)"], yes: hourly > 0)
         if done, step.quiz == nil {
             Console.out(style.dim(language == .zh ? "输入 next 进入下一步。" : "Type next for the next step."))
+        }
+    }
+
+    /// `prepare`: the tutor does the earlier lessons the current one builds
+    /// on (answering their quizzes too), asking once before it starts.
+    func prepare() async throws {
+        let lesson = try requireLesson()
+        let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress).map(\.lesson)
+        guard !missing.isEmpty else {
+            say(.prepareNothing, ["lesson": lesson.id])
+            return
+        }
+        let hourly = try missing.reduce(0.0) { $0 + (try hourlyCostToMake($1.steps, of: $1)) }
+        let names = missing.map(\.id).joined(separator: ", ")
+        let question = hourly > 0
+            ? TutorText.prepareAskCostly(language, ["lessons": names, "usd": String(format: "%.3f", hourly)])
+            : TutorText.prepareAsk(language, ["lessons": names])
+        guard confirm(question, defaultYes: hourly == 0) else {
+            Console.out(TutorText.costlyStepDeclined(language))
+            return
+        }
+        let place = (workspace.progress.currentLesson, workspace.progress.currentStep)
+        let done = try await perform(missing.map(\.id), yes: true)
+        // Doing the earlier lessons moved the learner's place; it goes back.
+        (workspace.progress.currentLesson, workspace.progress.currentStep) = place
+        try workspace.saveProgress()
+        if done { say(.prepareDone, ["lesson": lesson.id]) }
+    }
+
+    /// The hourly cost of what `steps` would still create.
+    func hourlyCostToMake(_ steps: [Step], of lesson: Lesson) throws -> Double {
+        let runner = workspace.stepRunner()
+        return try steps.flatMap { try runner.callsToMake($0, of: lesson) }.reduce(0.0) { total, call in
+            if case .hourly(let usd) = call.cost { return total + usd }
+            return total
+        }
+    }
+
+    /// Performs each target (`LESSON` or `LESSON/STEP`) in turn, as `ecslab do`
+    /// does, until one does not end done; Ctrl-C stops it. True when all ended done.
+    func perform(_ targets: [String], yes: Bool) async throws -> Bool {
+        let account = waitingAccount
+        let snapshot = workspace
+        do {
+            let (done, updated) = try await interruption.run {
+                var copy = snapshot
+                var done = true
+                for target in targets where done {
+                    done = try await DoCommand.perform(target, in: &copy, yes: yes, dryRun: false, overrides: [:], account: account)
+                }
+                return (done, copy)
+            }
+            workspace = updated
+            return done
+        } catch {
+            // A run stopped half-way (Ctrl-C, an error) has saved what it did
+            // so far; the tutor's copy must not overwrite that later.
+            if let saved = try? workspace.progressStore.load() { workspace.progress = saved }
+            throw error
         }
     }
 

@@ -106,6 +106,7 @@ final class TutorSession {
         case .help: help(arguments.first)
         case .lessons: listLessons()
         case .start: try start(arguments.first)
+        case .prepare: try await prepare()
         case .show: try show(arguments.first)
         case .next: try move(by: 1)
         case .back: try move(by: -1)

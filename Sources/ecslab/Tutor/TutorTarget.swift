@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 
 /// Which AWS the tutor talks to. This is the one place that decides, so
@@ -24,7 +25,7 @@ enum TutorTarget: Equatable {
         for name in ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_WEB_IDENTITY_TOKEN_FILE"] {
             if let value = environment[name], !value.isEmpty { return true }
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = AWSConfiguration.homeDirectory(environment)
         let files = [
             environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials",
             environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config",
