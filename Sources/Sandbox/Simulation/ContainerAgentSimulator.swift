@@ -1,3 +1,4 @@
+import AWS
 import Course
 import Foundation
 import JSON
@@ -38,7 +39,7 @@ public struct ContainerAgentSimulator: Sendable {
                 let arn = provider["autoScalingGroupProvider"]?["autoScalingGroupArn"]?.stringValue
             else { continue }
             // The ARN ends in autoScalingGroupName/NAME; some callers pass the bare name.
-            groupOfProvider[name] = arn.components(separatedBy: "autoScalingGroupName/").last ?? arn
+            groupOfProvider[name] = ARN(arn)?.lastName ?? arn
         }
         guard !groupOfProvider.isEmpty else { return (0, 0) }
         var registered = 0
@@ -134,6 +135,6 @@ public struct ContainerAgentSimulator: Sendable {
     }
 
     static func name(of clusterArn: String) -> String {
-        clusterArn.split(separator: "/").last.map(String.init) ?? clusterArn
+        ARN(clusterArn)?.lastName ?? clusterArn
     }
 }

@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 
 /// A task moto reports RUNNING, as the sandbox simulates what moto cannot:
@@ -28,5 +29,5 @@ public struct SimulatedTask: Codable, Sendable, Equatable {
         self.cluster = cluster
     }
 
-    public var taskID: String { taskArn.split(separator: "/").last.map(String.init) ?? taskArn }
+    public var taskID: String { ARN(taskArn)?.lastName ?? taskArn }
 }
