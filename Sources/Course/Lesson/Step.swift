@@ -47,6 +47,13 @@ public struct Step: Sendable {
         return nil
     }
 
+    /// A step that is only read: nothing to make and nothing to check. It is
+    /// done once the learner has read it and moved on.
+    public var isReading: Bool {
+        if case .task(let calls) = kind { return calls.isEmpty && checks.isEmpty }
+        return false
+    }
+
     /// The earlier steps whose resources this step deletes.
     public var tearsDown: [String] {
         if case .teardown(let steps) = kind { return steps }

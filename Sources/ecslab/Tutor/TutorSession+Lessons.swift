@@ -103,8 +103,12 @@ extension TutorSession {
     func move(by offset: Int) throws {
         let lesson = try requireLesson()
         let index = lesson.steps.firstIndex { $0.id == currentStep?.id } ?? 0
+        if offset > 0, lesson.steps[index].isReading {
+            workspace.progress.complete(lesson: lesson.id, step: lesson.steps[index].id)
+        }
         let target = index + offset
         guard lesson.steps.indices.contains(target) else {
+            try workspace.saveProgress()
             say(offset > 0 ? .lastStep : .firstStep)
             return
         }
