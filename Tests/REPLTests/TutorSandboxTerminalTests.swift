@@ -118,6 +118,7 @@ final class TutorSandboxTerminalTests: XCTestCase {
         try terminal.enter("y")
         screen = try terminal.waitFor("输入 next 进入下一步。", count: 5)
         XCTAssertTrue(screen.contains("✓ nat-in-public-subnet"), screen)
+        XCTAssertTrue(screen.contains("沙箱（模拟）：NAT 网关 nat-"), screen)
         try terminal.enter("next")
         try terminal.waitFor("ecslab network/private-routes $0.067/h> ")
         try terminal.enter("do")

@@ -58,7 +58,9 @@ public struct ContainerAgentSimulator: Sendable {
                 _ = try await api.call(
                     OperationName(service: "ecs", operation: "DeregisterContainerInstance"),
                     input: ["cluster": .string(clusterArn), "containerInstance": .string(containerInstanceArn), "force": true])
-                notices.simulated("the ECS agent of \(instanceID) deregistered it from \(Self.name(of: clusterArn)) (instance gone)")
+                notices.simulated(
+                    zh: "\(instanceID) 的 ECS 代理已把它从 \(Self.name(of: clusterArn)) 注销（实例已不存在）",
+                    en: "the ECS agent of \(instanceID) deregistered it from \(Self.name(of: clusterArn)) (instance gone)")
                 deregistered += 1
             }
         }
@@ -131,7 +133,9 @@ public struct ContainerAgentSimulator: Sendable {
         _ = try await api.call(
             OperationName(service: "ecs", operation: "RegisterContainerInstance"),
             input: ["cluster": .string(cluster), "instanceIdentityDocument": .string(document.formatted(.compact))])
-        notices.simulated("the ECS agent of \(instance.id) registered it in cluster \(Self.name(of: cluster))")
+        notices.simulated(
+            zh: "\(instance.id) 的 ECS 代理已把它注册到集群 \(Self.name(of: cluster))",
+            en: "the ECS agent of \(instance.id) registered it in cluster \(Self.name(of: cluster))")
     }
 
     static func name(of clusterArn: String) -> String {

@@ -39,7 +39,9 @@ struct NatGatewayProvisioning: Sendable {
         gateway["State"] = "pending"
         object["NatGateway"] = .object(gateway)
         let id = gateway["NatGatewayId"]?.stringValue ?? "?"
-        notices.simulated("NAT gateway \(id) is pending for \(Self.show(seconds)) s before it is available (on AWS this takes a minute or two)")
+        notices.simulated(
+            zh: "NAT 网关 \(id) 先处于 pending 状态 \(Self.show(seconds)) 秒，然后才可用（在 AWS 上通常要一两分钟）",
+            en: "NAT gateway \(id) is pending for \(Self.show(seconds)) s before it is available (on AWS this takes a minute or two)")
         return .object(object)
     }
 

@@ -1,3 +1,4 @@
+import Course
 import Foundation
 
 /// What the sandbox tells the user on standard error: every simulation,
@@ -5,20 +6,25 @@ import Foundation
 /// works around moto, with `--debug`.
 public struct SandboxNotices: Sendable {
     public var debug: Bool
+    /// The learner's language, for what is simulated; debug notes stay English.
+    public var language: Language
     let write: @Sendable (String) -> Void
 
-    public init(debug: Bool, write: @escaping @Sendable (String) -> Void) {
+    public init(debug: Bool, language: Language = .en, write: @escaping @Sendable (String) -> Void) {
         self.debug = debug
+        self.language = language
         self.write = write
     }
 
-    public static func standardError(debug: Bool) -> SandboxNotices {
-        SandboxNotices(debug: debug) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    public static func standardError(debug: Bool, language: Language) -> SandboxNotices {
+        SandboxNotices(debug: debug, language: language) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     public static let silent = SandboxNotices(debug: false) { _ in }
 
-    func simulated(_ text: String) { write("sandbox (simulated): \(text)") }
+    func simulated(zh: String, en: String) {
+        write(language == .zh ? "沙箱（模拟）：\(zh)" : "sandbox (simulated): \(en)")
+    }
 
     func quirk(_ text: String) {
         if debug { write("sandbox: \(text)") }

@@ -33,7 +33,9 @@ public struct TaskSimulator: Sendable {
             for task in tasks where !runningArns.contains(task.taskArn) {
                 if let pid = task.pid {
                     ChildProcess(pid: pid).stop()
-                    notices.simulated("task \(task.taskID) stopped, so its local container (pid \(pid)) was stopped")
+                    notices.simulated(
+                        zh: "任务 \(task.taskID) 已停止，它在本机的容器（进程 \(pid)）也已停止",
+                        en: "task \(task.taskID) stopped, so its local container (pid \(pid)) was stopped")
                 }
                 try? FileManager.default.removeItem(at: SimulatedTaskStore.log(of: task, in: logFolder))
             }
@@ -125,7 +127,9 @@ public struct TaskSimulator: Sendable {
         task.networkInterfaceId = details.first { $0["name"]?.stringValue == "networkInterfaceId" }?["value"]?.stringValue
         if let publicIP, task.networkInterfaceId != nil {
             task.publicIp = publicIP
-            notices.simulated("task \(task.taskID) got the simulated public IP \(publicIP) (moto gives task ENIs none)")
+            notices.simulated(
+                zh: "任务 \(task.taskID) 得到模拟的公有 IP \(publicIP)（moto 不给任务的网络接口分配公有 IP）",
+                en: "task \(task.taskID) got the simulated public IP \(publicIP) (moto gives task ENIs none)")
         }
         try await placeInSubnet(&task, described: described, api: api, taken: taken)
         guard let definitionArn = described["taskDefinitionArn"]?.stringValue else { return task }
@@ -161,10 +165,12 @@ public struct TaskSimulator: Sendable {
         case .success(let process):
             task.pid = process.pid
             task.loopbackPort = port
-            notices.simulated("task \(task.taskID) runs the app locally on 127.0.0.1:\(port) as its container")
+            notices.simulated(
+                zh: "任务 \(task.taskID) 的容器由本机 127.0.0.1:\(port) 上运行的应用代替",
+                en: "task \(task.taskID) runs the app locally on 127.0.0.1:\(port) as its container")
         case .failure(let failure):
             task.unavailable = failure.reason
-            notices.simulated("task \(task.taskID) has no local container: \(failure.reason)")
+            notices.simulated(zh: "任务 \(task.taskID) 没有本机容器：\(failure.reason)", en: "task \(task.taskID) has no local container: \(failure.reason)")
         }
         return task
     }

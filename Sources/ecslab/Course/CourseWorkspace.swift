@@ -70,7 +70,7 @@ struct CourseWorkspace {
             transport: transport)
         let identity = try await session.callerIdentity()
         let modelAccount = ModelAccount(client: session.client, account: identity.account, region: session.region)
-        let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug))
+        let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug, language: language))
         let account: any AccountAPI = sandboxAccount ?? modelAccount
         let ledger = try Ledger(state: state, account: identity.account, region: session.region)
         let progressStore = try ProgressStore(state: state, account: identity.account, region: session.region)
