@@ -17,7 +17,8 @@ final class ComparisonEvaluatorTests: XCTestCase {
     func testEquals() throws {
         XCTAssertEqual(try check(.equals(t(true)), true), ComparisonOutcome(passed: true, expected: LocalizedText(zh: "等于 true", en: "equal to true"), actual: "true"))
         XCTAssertEqual(try check(.equals(t(1)), 1.0).passed, true)
-        XCTAssertEqual(try check(.equals(t("a")), nil), ComparisonOutcome(passed: false, expected: LocalizedText(zh: "等于 a", en: "equal to a"), actual: "nothing"))
+        XCTAssertEqual(try check(.equals(t("a")), nil), ComparisonOutcome(
+                passed: false, expected: LocalizedText(zh: "等于 a", en: "equal to a"), actual: LocalizedText(zh: "没有", en: "nothing")))
     }
 
     func testNotEquals() throws {
@@ -70,7 +71,7 @@ final class ComparisonEvaluatorTests: XCTestCase {
         let nested = Assertion(expression: "MapPublicIpOnLaunch", comparison: .equals(try t(true)), location: SourceLocation(file: "x"))
         let every = try check(.every(nested), subnets)
         XCTAssertFalse(every.passed)
-        XCTAssertEqual(every.actual, "[1] false")
+        XCTAssertEqual(every.actual, LocalizedText(zh: "[1] false", en: "[1] false"))
         XCTAssertEqual(every.expected.en, "every element's MapPublicIpOnLaunch equal to true")
         XCTAssertTrue(try check(.any(nested), subnets).passed)
         XCTAssertFalse(try check(.every(nested), []).passed, "an empty list never passes every")

@@ -132,6 +132,7 @@ final class StepRunnerTests: XCTestCase {
         } catch let error as StepError {
             XCTAssertEqual(error, .missingInput("${vpc_id}", savedBy: "net/vpc"))
             XCTAssertEqual(error.description, "${vpc_id} has no value yet: net/vpc saves it, so do that step first; nothing was created")
+            XCTAssertEqual(error.localizedMessage.zh, "${vpc_id} 还没有值：它由 net/vpc 保存，请先完成那一步；什么都没有创建")
         }
         XCTAssertEqual(fixture.account.callNames(), [])
 

@@ -385,7 +385,7 @@ public struct StepRunner: Sendable {
     }
 }
 
-public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum StepError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedFailure {
     case callFailed(OperationName, String)
     case nothingToSave(String, String, OperationName)
     case noTeardown(String)
@@ -393,20 +393,26 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value the step needs is not known yet; `savedBy` is the step that saves it.
     case missingInput(String, savedBy: String?)
 
-    public var description: String {
+    public var description: String { localizedMessage.en }
+
+    public var localizedMessage: LocalizedText {
         switch self {
         case .missingInput(let reference, let savedBy?):
-            return "\(reference) has no value yet: \(savedBy) saves it, so do that step first; nothing was created"
+            return LocalizedText(
+                zh: "\(reference) 还没有值：它由 \(savedBy) 保存，请先完成那一步；什么都没有创建",
+                en: "\(reference) has no value yet: \(savedBy) saves it, so do that step first; nothing was created")
         case .missingInput(let reference, nil):
-            return "\(reference) has no value yet; nothing was created"
+            return LocalizedText(zh: "\(reference) 还没有值；什么都没有创建", en: "\(reference) has no value yet; nothing was created")
         case .callFailed(let operation, let detail):
-            return "\(operation) failed: \(detail)"
+            return LocalizedText(zh: "\(operation) 失败：\(detail)", en: "\(operation) failed: \(detail)")
         case .nothingToSave(let name, let expression, let operation):
-            return "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'"
+            return LocalizedText(
+                zh: "\(operation) 有应答，但 '\(expression)' 没有找到可以保存为 '\(name)' 的值",
+                en: "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'")
         case .noLocalRunner(let step):
-            return "step '\(step)' works on this machine, but this run cannot"
+            return LocalizedText(zh: "步骤 '\(step)' 要在本机上完成，但这次运行做不到", en: "step '\(step)' works on this machine, but this run cannot")
         case .noTeardown(let step):
-            return "step '\(step)' deletes resources, but this run cannot delete anything"
+            return LocalizedText(zh: "步骤 '\(step)' 要删除资源，但这次运行不能删除任何东西", en: "step '\(step)' deletes resources, but this run cannot delete anything")
         }
     }
 }

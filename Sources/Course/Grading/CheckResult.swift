@@ -38,8 +38,8 @@ public struct CheckResult: Sendable {
         if let error = failing.error { return error }
         guard let outcome = failing.outcome else { return nil }
         return LocalizedText(
-            zh: LocalizedText.fill(check.failure.zh, ["expected": outcome.expected.zh, "actual": outcome.actual]),
-            en: LocalizedText.fill(check.failure.en, ["expected": outcome.expected.en, "actual": outcome.actual]))
+            zh: LocalizedText.fill(check.failure.zh, ["expected": outcome.expected.zh, "actual": outcome.actual.zh]),
+            en: LocalizedText.fill(check.failure.en, ["expected": outcome.expected.en, "actual": outcome.actual.en]))
     }
 }
 

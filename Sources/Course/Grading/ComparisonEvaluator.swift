@@ -18,14 +18,14 @@ public struct ComparisonEvaluator: Sendable {
 
     /// `actual` is what the assertion's expression produced; null when it found nothing.
     public func compare(_ comparison: Comparison, actual: JSON) throws -> ComparisonOutcome {
-        let found = ComparisonEvaluator.show(actual)
+        let found = ComparisonEvaluator.shown(actual)
         switch comparison {
         case .equals(let template):
             let expected = try resolve(template)
-            return outcome(actual == expected, zh: "等于 \(show(expected))", en: "equal to \(show(expected))", found)
+            return outcome(actual == expected, zh: "等于 \(show(expected, .zh))", en: "equal to \(show(expected))", found)
         case .notEquals(let template):
             let expected = try resolve(template)
-            return outcome(actual != expected, zh: "不等于 \(show(expected))", en: "anything but \(show(expected))", found)
+            return outcome(actual != expected, zh: "不等于 \(show(expected, .zh))", en: "anything but \(show(expected))", found)
         case .matches(let pattern):
             let passed: Bool
             if let text = actual.stringValue, let regex = try? Regex(pattern) {
@@ -42,40 +42,40 @@ public struct ComparisonEvaluator: Sendable {
             case .string(let text): passed = expected.stringValue.map { text.contains($0) } ?? false
             default: passed = false
             }
-            return outcome(passed, zh: "包含 \(show(expected))", en: "something containing \(show(expected))", found)
+            return outcome(passed, zh: "包含 \(show(expected, .zh))", en: "something containing \(show(expected))", found)
         case .isIn(let template):
             let expected = try resolve(template)
             let passed = expected.arrayValue?.contains(actual) ?? false
-            return outcome(passed, zh: "\(show(expected)) 之一", en: "one of \(show(expected))", found)
+            return outcome(passed, zh: "\(show(expected, .zh)) 之一", en: "one of \(show(expected))", found)
         case .atLeast(let template):
             let expected = try resolve(template)
             let passed = ComparisonEvaluator.order(actual, expected).map { $0 >= 0 } ?? false
-            return outcome(passed, zh: "至少 \(show(expected))", en: "at least \(show(expected))", found)
+            return outcome(passed, zh: "至少 \(show(expected, .zh))", en: "at least \(show(expected))", found)
         case .atMost(let template):
             let expected = try resolve(template)
             let passed = ComparisonEvaluator.order(actual, expected).map { $0 <= 0 } ?? false
-            return outcome(passed, zh: "至多 \(show(expected))", en: "at most \(show(expected))", found)
+            return outcome(passed, zh: "至多 \(show(expected, .zh))", en: "at most \(show(expected))", found)
         case .length(let template):
             let expected = try resolve(template)
             let count = ComparisonEvaluator.count(actual)
             let passed = count != nil && expected.intValue == count
             return outcome(
-                passed, zh: "\(show(expected)) 个元素", en: "\(show(expected)) elements",
-                count.map { "\($0) (\(found))" } ?? found)
+                passed, zh: "\(show(expected, .zh)) 个元素", en: "\(show(expected)) elements",
+                count.map { count in found.map { "\(count) (\($0))" } } ?? found)
         case .distinctCount(let template):
             let expected = try resolve(template)
             let distinct = actual.arrayValue.map { Set($0).count }
             let passed = distinct != nil && expected.intValue == distinct
             return outcome(
-                passed, zh: "\(show(expected)) 个不同的值", en: "\(show(expected)) distinct values",
-                distinct.map { "\($0) (\(found))" } ?? found)
+                passed, zh: "\(show(expected, .zh)) 个不同的值", en: "\(show(expected)) distinct values",
+                distinct.map { count in found.map { "\(count) (\($0))" } } ?? found)
         case .every(let nested), .any(let nested):
             let isEvery: Bool
             if case .every = comparison { isEvery = true } else { isEvery = false }
             guard let items = actual.arrayValue, !items.isEmpty else {
                 return outcome(false, zh: "一个非空列表", en: "a non-empty list", found)
             }
-            var failures: [String] = []
+            var failures: [LocalizedText] = []
             var expected = LocalizedText(zh: "", en: "")
             for (index, item) in items.enumerated() {
                 let result = try compare(nested.comparison, actual: try evaluate(nested.expression, item))
@@ -84,17 +84,17 @@ public struct ComparisonEvaluator: Sendable {
                     return outcome(true, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", found)
                 }
                 if !result.passed {
-                    failures.append("[\(index)] \(result.actual)")
+                    failures.append(result.actual.map { "[\(index)] \($0)" })
                 }
             }
             if isEvery {
                 return outcome(
                     failures.isEmpty, zh: "每个元素的 \(nested.expression) 都\(expected.zh)", en: "every element's \(nested.expression) \(expected.en)",
-                    failures.joined(separator: ", "))
+                    LocalizedText(zh: failures.map(\.zh).joined(separator: ", "), en: failures.map(\.en).joined(separator: ", ")))
             }
-            return outcome(false, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", failures.joined(separator: ", "))
+            return outcome(false, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", LocalizedText(zh: failures.map(\.zh).joined(separator: ", "), en: failures.map(\.en).joined(separator: ", ")))
         case .exists:
-            return outcome(!actual.isNull, zh: "存在", en: "present", actual.isNull ? "nothing" : found)
+            return outcome(!actual.isNull, zh: "存在", en: "present", found)
         case .absent:
             return outcome(actual.isNull, zh: "不存在", en: "absent", found)
         case .cidrContains(let template):
@@ -103,21 +103,26 @@ public struct ComparisonEvaluator: Sendable {
             let inner = (expected.arrayValue ?? [expected]).map { $0.stringValue.flatMap(CIDRBlock.init(parsing:)) }
             let blocks = (actual.arrayValue ?? [actual]).compactMap { $0.stringValue.flatMap(CIDRBlock.init(parsing:)) }
             let passed = !inner.isEmpty && inner.allSatisfy { block in block.map { block in blocks.contains { $0.contains(block) } } ?? false }
-            return outcome(passed, zh: "包含 \(show(expected)) 的网段", en: "a CIDR block containing \(show(expected))", found)
+            return outcome(passed, zh: "包含 \(show(expected, .zh)) 的网段", en: "a CIDR block containing \(show(expected))", found)
         }
     }
 
-    private func outcome(_ passed: Bool, zh: String, en: String, _ actual: String) -> ComparisonOutcome {
+    private func outcome(_ passed: Bool, zh: String, en: String, _ actual: LocalizedText) -> ComparisonOutcome {
         ComparisonOutcome(passed: passed, expected: LocalizedText(zh: zh, en: en), actual: actual)
     }
 
-    private func show(_ value: JSON) -> String { ComparisonEvaluator.show(value) }
+    private func show(_ value: JSON, _ language: Language = .en) -> String { ComparisonEvaluator.show(value, language) }
+
+    /// A found value in both languages.
+    static func shown(_ value: JSON) -> LocalizedText {
+        LocalizedText(zh: show(value, .zh), en: show(value, .en))
+    }
 
     /// Values as a learner reads them: strings without quotes, the rest as
-    /// compact JSON, long values cut.
-    static func show(_ value: JSON) -> String {
+    /// compact JSON, long values cut; no value at all in words.
+    static func show(_ value: JSON, _ language: Language = .en) -> String {
         switch value {
-        case .null: return "nothing"
+        case .null: return language == .zh ? "没有" : "nothing"
         case .string(let string): return string.count > 200 ? String(string.prefix(200)) + "…" : string
         default: return value.preview(limit: 200)
         }

@@ -28,7 +28,7 @@ public struct JSONReport: Sendable {
                             "expression": .string(assertion.assertion.expression),
                             "operator": .string(assertion.assertion.comparison.name),
                             "expected": assertion.outcome.map { .string($0.expected[language]) } ?? .null,
-                            "actual": assertion.outcome.map { .string($0.actual) } ?? .null,
+                            "actual": assertion.outcome.map { .string($0.actual[language]) } ?? .null,
                             "error": assertion.error.map { .string($0[language]) } ?? .null,
                         ]
                     })

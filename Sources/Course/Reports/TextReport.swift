@@ -35,7 +35,7 @@ public struct TextReport: Sendable {
                 for assertion in result.assertions where !assertion.passed {
                     if let outcome = assertion.outcome {
                         lines.append("      \(label(.expected)) \(outcome.expected[language])")
-                        lines.append("      \(label(.found)) \(outcome.actual)")
+                        lines.append("      \(label(.found)) \(outcome.actual[language])")
                     } else if let error = assertion.error {
                         lines.append("      \(error[language])")
                     }

@@ -55,16 +55,23 @@ public struct TemplateString: Sendable, Equatable {
     }
 }
 
-public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedFailure {
     case unclosed(String)
     case badName(String)
     case undefined(VariableReference)
 
-    public var description: String {
+    public var description: String { localizedMessage.en }
+
+    public var localizedMessage: LocalizedText {
         switch self {
-        case .unclosed(let text): return "'${' without a closing '}' in \"\(text)\""
-        case .badName(let name): return "'${\(name)}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')"
-        case .undefined(let reference): return "\(reference) has no value yet"
+        case .unclosed(let text):
+            return LocalizedText(zh: "\"\(text)\" 里的 '${' 没有对应的 '}'", en: "'${' without a closing '}' in \"\(text)\"")
+        case .badName(let name):
+            return LocalizedText(
+                zh: "'${\(name)}' 不是变量名（字母、数字、'_' 和 '-'，可写成 'lesson.name'）",
+                en: "'${\(name)}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')")
+        case .undefined(let reference):
+            return LocalizedText(zh: "\(reference) 还没有值", en: "\(reference) has no value yet")
         }
     }
 }

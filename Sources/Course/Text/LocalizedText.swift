@@ -22,6 +22,11 @@ public struct LocalizedText: Sendable, Equatable {
     }
 
     /// Replaces `{name}` fields, as in a check's failure message `{expected}`.
+    /// The same change made to both languages.
+    public func map(_ transform: (String) -> String) -> LocalizedText {
+        LocalizedText(zh: transform(zh), en: transform(en))
+    }
+
     public func filling(_ fields: [String: String]) -> LocalizedText {
         LocalizedText(zh: LocalizedText.fill(zh, fields), en: LocalizedText.fill(en, fields))
     }

@@ -24,7 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
     var set: [String] = []
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await CourseWorkspace.open(options)
             let results = try await CheckCommand.grade(target, in: workspace, overrides: try CourseWorkspace.overrides(set))
             switch format {

@@ -20,7 +20,7 @@ struct CleanupCommand: AsyncParsableCommand {
     var yes = false
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await CourseWorkspace.open(options)
             let lesson = target == "all" ? nil : try workspace.lesson(target).id
             if !dryRun, !yes {

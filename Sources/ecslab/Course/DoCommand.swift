@@ -26,7 +26,7 @@ struct DoCommand: AsyncParsableCommand {
     var withRequirements = false
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             var workspace = try await CourseWorkspace.open(options)
             let overrides = try CourseWorkspace.overrides(set)
             let lesson = try workspace.lesson(String(target.split(separator: "/").first ?? ""))

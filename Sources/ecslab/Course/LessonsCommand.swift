@@ -11,7 +11,7 @@ struct LessonsCommand: AsyncParsableCommand {
     var offline = false
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             let language = try options.language()
             var progress: LearnerProgress?
             let content: CourseContent

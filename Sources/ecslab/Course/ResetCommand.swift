@@ -12,7 +12,7 @@ struct ResetCommand: AsyncParsableCommand {
     var yes = false
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await CourseWorkspace.open(options)
             if !yes {
                 guard Console.inputIsTerminal else { throw CommandFailure.usage("reset forgets your progress; run it again with --yes to confirm.") }

@@ -25,7 +25,7 @@ struct SelftestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingFailures {
+        try await reportingFailures(in: options.spokenLanguage) {
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-selftest-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: state) }
             var workspace = try await CourseWorkspace.open(options, state: StateDirectory(url: state))

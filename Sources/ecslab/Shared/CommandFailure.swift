@@ -17,9 +17,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// The exit code and message for any error a course command meets, so
     /// no error ever reaches the user as a stack trace or a type dump.
-    static func from(_ error: any Error) -> CommandFailure {
+    static func from(_ error: any Error, language: Language = .en) -> CommandFailure {
         switch error {
         case let failure as CommandFailure: return failure
+        case let error as any LocalizedFailure: return .failed(error.localizedMessage[language])
         case let error as CredentialsError: return .usage(error.description)
         case let error as AWSConfigurationError: return .usage(error.description)
         case let error as EndpointParseError: return .usage(error.description)
@@ -29,9 +30,7 @@ struct CommandFailure: Error, CustomStringConvertible {
         case let error as AWSTransportError: return .failed(error.description)
         case let error as LedgerError: return .failed(error.description)
         case let error as ProgressError: return .usage(error.description)
-        case let error as StepError: return .failed(error.description)
         case let error as TaggingError: return .failed(error.description)
-        case let error as TemplateError: return .failed(error.description)
         default: return .failed(String(describing: error))
         }
     }
@@ -45,7 +44,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 extension AsyncParsableCommand {
     /// Runs `body`, turning any error into one line and the right exit code.
-    func reportingFailures(_ body: () async throws -> Void) async throws {
+    func reportingFailures(in language: Language = .en, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let exit as ExitCode {
@@ -53,7 +52,7 @@ extension AsyncParsableCommand {
         } catch let error as CleanExit {
             throw error
         } catch {
-            throw CommandFailure.from(error).exit()
+            throw CommandFailure.from(error, language: language).exit()
         }
     }
 }

@@ -26,6 +26,9 @@ struct GlobalOptions: ParsableArguments {
     var sandbox = false
 
     /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.
+    /// The language failures are told in: a bad `--lang` is itself told in English.
+    var spokenLanguage: Language { (try? language()) ?? .en }
+
     func language(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
         if let lang {
             guard let chosen = Language(rawValue: lang) else {

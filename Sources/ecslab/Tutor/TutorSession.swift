@@ -95,7 +95,7 @@ final class TutorSession {
                 // A reused command has already said what went wrong.
             } catch {
                 indicator.end()
-                say(.commandFailed, ["message": CommandFailure.from(error).message])
+                say(.commandFailed, ["message": CommandFailure.from(error, language: language).message])
             }
             refreshCompletion()
         }
