@@ -51,6 +51,37 @@ final class SandboxCommandTests: XCTestCase {
         } == 0
     }
 
+    /// A command killed outright cannot stop the server it started; the next
+    /// command in the same state directory does.
+    func testTheServerOfAKilledCommandIsEndedByTheNext() throws {
+        let state = try newState()
+        let tutor = Process()
+        tutor.executableURL = ecslab.url
+        tutor.arguments = ["--sandbox", "--lang", "en"]
+        tutor.environment = ["XDG_STATE_HOME": state.path, "HOME": state.path, "ECSLAB_VENV": venv, "PATH": "/usr/bin:/bin"]
+        let input = Pipe()
+        tutor.standardInput = input
+        tutor.standardOutput = FileHandle.nullDevice
+        tutor.standardError = FileHandle.nullDevice
+        try tutor.run()
+        let folder = state.appendingPathComponent("ecslab/sandbox")
+        let owned = folder.appendingPathComponent("own-\(tutor.processIdentifier).json")
+        let giveUp = Date().addingTimeInterval(60)
+        while Date() < giveUp, !FileManager.default.fileExists(atPath: owned.path) { usleep(50_000) }
+        let server = try XCTUnwrap(SandboxRecord.read(from: owned), "the tutor records the server it started")
+        kill(tutor.processIdentifier, SIGKILL)
+        tutor.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        XCTAssertTrue(answers(server.port), "a killed command leaves its server running")
+
+        let next = try run(["--sandbox", "lessons"], state: state)
+        XCTAssertEqual(next.status, 0, next.standardError)
+        let stopped = Date().addingTimeInterval(10)
+        while Date() < stopped, answers(server.port) { usleep(50_000) }
+        XCTAssertFalse(answers(server.port), "the next command ends the orphaned server")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: owned.path))
+    }
+
     func testStartStatusEnvStop() throws {
         let state = try newState()
         XCTAssertEqual(try run(["sandbox", "status"], state: state), .init(status: 0, standardOutput: "The sandbox is not running.\n", standardError: ""))

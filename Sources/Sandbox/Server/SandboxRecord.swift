@@ -18,7 +18,7 @@ public struct SandboxRecord: Codable, Sendable, Equatable {
         self.appFolder = appFolder
     }
 
-    static func read(from url: URL) -> SandboxRecord? {
+    public static func read(from url: URL) -> SandboxRecord? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

@@ -65,6 +65,32 @@ public struct SandboxServer: Sendable {
         }
     }
 
+    /// Where a command that started a server for itself remembers it: if
+    /// the command dies without stopping it (a crash, SIGKILL), a later
+    /// command in the same state directory does.
+    func ownedRecordURL(owner: Int32) -> URL {
+        folder.appendingPathComponent("own-\(owner).json")
+    }
+
+    /// Ends the servers (and simulated containers) of commands that are gone.
+    /// A record whose command still runs, or whose pid no longer belongs to
+    /// a moto server, ends nothing.
+    public func reapOrphans() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix("own-") && name.hasSuffix(".json") {
+            guard let owner = Int32(name.dropFirst("own-".count).dropLast(".json".count)),
+                owner != getpid(), !ChildProcess(pid: owner).isAlive
+            else { continue }
+            let url = folder.appendingPathComponent(name)
+            if let record = SandboxRecord.read(from: url) {
+                SimulatedTaskStore(folder: folder, serverPID: record.pid).stopAll()
+                Self.end(record)
+            }
+            try? FileManager.default.removeItem(at: url)
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("moto-\(owner).log"))
+        }
+    }
+
     /// Stops the recorded server (and the simulated containers it ran);
     /// returns the record that was there.
     @discardableResult

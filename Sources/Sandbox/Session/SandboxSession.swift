@@ -44,6 +44,7 @@ public final class SandboxSession: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> SandboxSession {
         let server = try SandboxServer(state: state)
+        server.reapOrphans()
         let region = region ?? Self.region(environment)
         let pattern = environment["ECSLAB_SANDBOX_APP_IMAGE"] ?? ""
         let app = environment["ECSLAB_SANDBOX_APP"].flatMap { $0.isEmpty ? nil : $0 }
@@ -62,6 +63,7 @@ public final class SandboxSession: Sendable {
         let session = SandboxSession(
             record: record, ownsServer: true, region: region, folder: server.folder, appFolder: record.appFolder,
             imagePattern: pattern, natGatewaySeconds: natSeconds)
+        try? record.write(to: server.ownedRecordURL(owner: getpid()))
         SandboxExit.register(session)
         return session
     }
@@ -126,5 +128,6 @@ public final class SandboxSession: Sendable {
         taskStore.stopAll()
         ChildProcess(pid: record.pid).stop()
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("moto-\(getpid()).log"))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("own-\(getpid()).json"))
     }
 }
