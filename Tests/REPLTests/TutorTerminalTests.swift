@@ -95,6 +95,16 @@ final class TutorTerminalTests: XCTestCase {
         try assertSignalTearsDownWithoutAsking(SIGHUP, named: "SIGHUP", region: "us-west-2")
     }
 
+    func testASignalWithNothingCostlyRunningJustLeaves() throws {
+        let fixture = try TutorFixture(region: "af-south-1")
+        let terminal = try fixture.terminal()
+        try terminal.waitFor("ecslab> ")
+        XCTAssertEqual(kill(try terminal.programID(), SIGHUP), 0)
+        let screen = try terminal.waitFor("Received SIGHUP: nothing that costs money is running; leaving.")
+        XCTAssertFalse(screen.contains("Deleted"), screen)
+        try terminal.waitForExit()
+    }
+
     private func assertSignalTearsDownWithoutAsking(_ signal: Int32, named name: String, region: String) throws {
         let fixture = try TutorFixture(region: region)
         let terminal = try fixture.terminal()

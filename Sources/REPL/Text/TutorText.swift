@@ -52,6 +52,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case costlyStepDeclined
     case leaveTearingDown
     case signalTearingDown
+    case signalLeaving
     case waitCancelled
     case waiting
     case waitingHint
@@ -170,6 +171,8 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "正在删除会产生费用的资源……", en: "Tearing down what costs money...")
         case .signalTearingDown:
             return LocalizedText(zh: "收到 {signal}：正在删除会产生费用的资源，然后退出。", en: "Received {signal}: tearing down what costs money, then leaving.")
+        case .signalLeaving:
+            return LocalizedText(zh: "收到 {signal}：没有会产生费用的资源在运行，直接退出。", en: "Received {signal}: nothing that costs money is running; leaving.")
         case .waitCancelled:
             return LocalizedText(zh: "已停止等待，回到提示符。已经创建的资源都记在账本里，可以再次 do 或 cleanup。", en: "Stopped waiting; back at the prompt. What was created is in the ledger: run do again, or cleanup.")
         case .waiting:

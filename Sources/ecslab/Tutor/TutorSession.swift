@@ -150,10 +150,15 @@ final class TutorSession {
     static func terminator(workspace: CourseWorkspace, modes: TerminalModes) -> @Sendable (String) -> Void {
         { signal in
             modes.restore()
+            let status: Int32 = signal == "SIGHUP" ? 129 : 143
+            guard ((try? workspace.ledger.live()) ?? []).contains(where: { $0.usdPerHour > 0 }) else {
+                Console.out("\n" + TutorText.signalLeaving(workspace.language, ["signal": signal]))
+                Foundation.exit(status)
+            }
             Console.out("\n" + TutorText.signalTearingDown(workspace.language, ["signal": signal]))
             Task {
                 _ = try? await CleanupCommand.tearDown(lesson: nil, in: workspace, dryRun: false, costlyOnly: true)
-                Foundation.exit(signal == "SIGHUP" ? 129 : 143)
+                Foundation.exit(status)
             }
         }
     }
