@@ -31,6 +31,16 @@ final class NatGatewayProvisioningTests: XCTestCase {
         XCTAssertEqual(lines.lines, ["sandbox (simulated): NAT gateway nat-1 is pending for 10 s before it is available (on AWS this takes a minute or two)"])
     }
 
+    /// The tutor's `lang` reaches every copy of the notices.
+    func testTheNoticeFollowsALanguageSwitch() {
+        let lines = LineBox()
+        let notices = SandboxNotices(debug: false) { lines.append($0) }
+        let provisioning = NatGatewayProvisioning(seconds: 2, notices: notices)
+        notices.speak(.zh)
+        _ = provisioning.created(["NatGateway": ["NatGatewayId": "nat-1", "State": "available"]])
+        XCTAssertEqual(lines.lines, ["沙箱（模拟）：NAT 网关 nat-1 先处于 pending 状态 2 秒，然后才可用（在 AWS 上通常要一两分钟）"])
+    }
+
     func testGatewaysYoungerThanTheDelayArePending() {
         XCTAssertEqual(states(provisioning(seconds: 10, after: 9.5).described(described, states: nil)), ["nat-young=pending", "nat-old=available", "nat-gone=deleted"])
         XCTAssertEqual(states(provisioning(seconds: 10, after: 10).described(described, states: nil)), ["nat-young=available", "nat-old=available", "nat-gone=deleted"])

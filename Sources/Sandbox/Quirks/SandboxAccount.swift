@@ -23,6 +23,11 @@ public struct SandboxAccount: AccountAPI {
         self.notices = notices
     }
 
+    /// What the sandbox simulates is said in `language` from now on.
+    public func speak(_ language: Language) {
+        notices.speak(language)
+    }
+
     public var account: String { base.account }
     public var region: String { base.region }
 

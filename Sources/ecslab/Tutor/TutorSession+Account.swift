@@ -79,6 +79,7 @@ extension TutorSession {
             return
         }
         workspace = workspace.speaking(chosen)
+        workspace.sandboxAccount?.speak(chosen)
         say(.languageSwitched)
     }
 
