@@ -39,6 +39,11 @@ public struct AWSTimestamp: Sendable, Equatable {
         self.init(seconds: seconds, microseconds: Int(((epoch - whole) * 1_000_000).rounded()) % 1_000_000)
     }
 
+    /// The same moment as a `Date`.
+    public var date: Date {
+        Date(timeIntervalSince1970: Double(seconds) + Double(microseconds) / 1_000_000)
+    }
+
     /// Writes the timestamp as `format` names it: `iso8601`, `unixTimestamp` or `rfc822`.
     public func formatted(_ format: String) -> JSON {
         switch format.lowercased() {

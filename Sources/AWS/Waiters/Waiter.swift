@@ -18,10 +18,24 @@ public struct Waiter: Sendable {
         self.maxAttempts = maxAttempts ?? model.maxAttempts
     }
 
+    /// The same wait, polling every `interval` within the model's own time
+    /// budget (delay × attempts): a local server can be asked more often.
+    public func polling(every interval: Duration) -> Waiter {
+        var paced = self
+        paced.delay = interval
+        let budget = Double(model.delay * model.maxAttempts)
+        paced.maxAttempts = max(model.maxAttempts, Int((budget / max(0.001, Self.seconds(interval))).rounded(.up)))
+        return paced
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     /// A sentence saying what is awaited, e.g. for `ecs services-stable`.
     public var summary: String {
         let conditions = model.acceptors.filter { $0.state == .success }.map(Self.describe).joined(separator: " or ")
-        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        let seconds = Self.seconds(delay)
         let every = seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
         return "waiting until \(conditions), polling \(model.operation) every \(every), at most \(maxAttempts) times"
     }

@@ -18,12 +18,7 @@ public struct AccountWaiter: Sendable {
 
     public func wait(service: String, waiter name: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
         let model = try ServiceModel.named(service).waiter(name)
-        var waiter = Waiter(model: model)
-        if let pollEvery {
-            let seconds = max(0.001, Double(pollEvery.components.seconds) + Double(pollEvery.components.attoseconds) / 1e18)
-            waiter.delay = pollEvery
-            waiter.maxAttempts = max(model.maxAttempts, Int((Double(model.delay * model.maxAttempts) / seconds).rounded(.up)))
-        }
+        let waiter = pollEvery.map { Waiter(model: model).polling(every: $0) } ?? Waiter(model: model)
         let start = Date()
         let awaited = "\(service):\(name)"
         let operation = OperationName(service: service, operation: model.operation)

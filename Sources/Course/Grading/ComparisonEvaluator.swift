@@ -87,12 +87,13 @@ public struct ComparisonEvaluator: Sendable {
                     failures.append(result.actual.map { "[\(index)] \($0)" })
                 }
             }
+            let failed = LocalizedText.joined(failures, separator: ", ")
             if isEvery {
                 return outcome(
                     failures.isEmpty, zh: "每个元素的 \(nested.expression) 都\(expected.zh)", en: "every element's \(nested.expression) \(expected.en)",
-                    LocalizedText(zh: failures.map(\.zh).joined(separator: ", "), en: failures.map(\.en).joined(separator: ", ")))
+                    failed)
             }
-            return outcome(false, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", LocalizedText(zh: failures.map(\.zh).joined(separator: ", "), en: failures.map(\.en).joined(separator: ", ")))
+            return outcome(false, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", failed)
         case .exists:
             return outcome(!actual.isNull, zh: "存在", en: "present", found)
         case .absent:

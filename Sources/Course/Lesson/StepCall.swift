@@ -72,6 +72,12 @@ public enum CostClass: Sendable, Equatable {
         if case .hourly = self { return true }
         return false
     }
+
+    /// What it costs an hour; 0 when free.
+    public var usdPerHour: Double {
+        if case .hourly(let usd) = self { return usd }
+        return 0
+    }
 }
 
 /// How the course tags reach a created resource.

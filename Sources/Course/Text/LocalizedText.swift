@@ -21,12 +21,17 @@ public struct LocalizedText: Sendable, Equatable {
         }
     }
 
-    /// Replaces `{name}` fields, as in a check's failure message `{expected}`.
     /// The same change made to both languages.
     public func map(_ transform: (String) -> String) -> LocalizedText {
         LocalizedText(zh: transform(zh), en: transform(en))
     }
 
+    /// `texts` joined by `separator`, language by language.
+    public static func joined(_ texts: [LocalizedText], separator: String) -> LocalizedText {
+        LocalizedText(zh: texts.map(\.zh).joined(separator: separator), en: texts.map(\.en).joined(separator: separator))
+    }
+
+    /// Replaces `{name}` fields, as in a check's failure message `{expected}`.
     public func filling(_ fields: [String: String]) -> LocalizedText {
         LocalizedText(zh: LocalizedText.fill(zh, fields), en: LocalizedText.fill(en, fields))
     }

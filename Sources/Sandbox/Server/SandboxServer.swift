@@ -68,8 +68,8 @@ public struct SandboxServer: Sendable {
     /// Where a command that started a server for itself remembers it: if
     /// the command dies without stopping it (a crash, SIGKILL), a later
     /// command in the same state directory does.
-    func ownedRecordURL(owner: Int32) -> URL {
-        folder.appendingPathComponent("own-\(owner).json")
+    static func ownedFiles(in folder: URL, owner: Int32) -> (record: URL, log: URL) {
+        (folder.appendingPathComponent("own-\(owner).json"), folder.appendingPathComponent("moto-\(owner).log"))
     }
 
     /// Ends the servers (and simulated containers) of commands that are gone.
@@ -81,13 +81,13 @@ public struct SandboxServer: Sendable {
             guard let owner = Int32(name.dropFirst("own-".count).dropLast(".json".count)),
                 owner != getpid(), !ChildProcess(pid: owner).isAlive
             else { continue }
-            let url = folder.appendingPathComponent(name)
-            if let record = SandboxRecord.read(from: url) {
+            let files = Self.ownedFiles(in: folder, owner: owner)
+            if let record = SandboxRecord.read(from: files.record) {
                 SimulatedTaskStore(folder: folder, serverPID: record.pid).stopAll()
                 Self.end(record)
             }
-            try? FileManager.default.removeItem(at: url)
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent("moto-\(owner).log"))
+            try? FileManager.default.removeItem(at: files.record)
+            try? FileManager.default.removeItem(at: files.log)
         }
     }
 

@@ -56,14 +56,14 @@ public final class SandboxSession: Sendable {
                 natGatewaySeconds: natSeconds)
         }
         let venv = try VirtualEnvironment.locate(environment: environment, near: searchFrom)
-        let log = server.folder.appendingPathComponent("moto-\(getpid()).log")
+        let owned = SandboxServer.ownedFiles(in: server.folder, owner: getpid())
         let record = try await SandboxServer.launch(
-            venv: venv, log: log, appFolder: app ?? courseApp(searchFrom.first),
+            venv: venv, log: owned.log, appFolder: app ?? courseApp(searchFrom.first),
             detachment: interactive ? .processGroup : .none)
         let session = SandboxSession(
             record: record, ownsServer: true, region: region, folder: server.folder, appFolder: record.appFolder,
             imagePattern: pattern, natGatewaySeconds: natSeconds)
-        try? record.write(to: server.ownedRecordURL(owner: getpid()))
+        try? record.write(to: owned.record)
         SandboxExit.register(session)
         return session
     }
@@ -127,7 +127,8 @@ public final class SandboxSession: Sendable {
         guard ownsServer else { return }
         taskStore.stopAll()
         ChildProcess(pid: record.pid).stop()
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("moto-\(getpid()).log"))
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("own-\(getpid()).json"))
+        let owned = SandboxServer.ownedFiles(in: folder, owner: getpid())
+        try? FileManager.default.removeItem(at: owned.log)
+        try? FileManager.default.removeItem(at: owned.record)
     }
 }

@@ -1,3 +1,4 @@
+import AWS
 import Course
 import Foundation
 import JSON
@@ -57,25 +58,10 @@ struct NatGatewayProvisioning: Sendable {
 
     private func pendingWhileYoung(_ gateway: JSON) -> JSON {
         guard var object = gateway.objectValue, object["State"]?.stringValue == "available",
-            let created = Self.date(object["CreateTime"]), now().timeIntervalSince(created) < seconds
+            let created = object["CreateTime"].flatMap(AWSTimestamp.init)?.date, now().timeIntervalSince(created) < seconds
         else { return gateway }
         object["State"] = "pending"
         return .object(object)
-    }
-
-    /// A timestamp as the client parses it: seconds since 1970, or ISO 8601.
-    static func date(_ value: JSON?) -> Date? {
-        switch value {
-        case .double(let seconds)?: return Date(timeIntervalSince1970: seconds)
-        case .integer(let seconds)?: return Date(timeIntervalSince1970: Double(seconds))
-        case .string(let text)?:
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            if let date = formatter.date(from: text) { return date }
-            formatter.formatOptions = [.withInternetDateTime]
-            return formatter.date(from: text)
-        default: return nil
-        }
     }
 
     static func show(_ seconds: Double) -> String {

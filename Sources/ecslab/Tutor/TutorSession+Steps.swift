@@ -50,10 +50,7 @@ extension TutorSession {
     /// The hourly cost of what `steps` would still create.
     func hourlyCostToMake(_ steps: [Step], of lesson: Lesson) throws -> Double {
         let runner = workspace.stepRunner()
-        return try steps.flatMap { try runner.callsToMake($0, of: lesson) }.reduce(0.0) { total, call in
-            if case .hourly(let usd) = call.cost { return total + usd }
-            return total
-        }
+        return try steps.flatMap { try runner.callsToMake($0, of: lesson) }.reduce(0.0) { $0 + $1.cost.usdPerHour }
     }
 
     /// Performs each target (`LESSON` or `LESSON/STEP`) in turn, as `ecslab do`
