@@ -29,15 +29,22 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "JSON"),
+        .target(name: "Terminal", dependencies: ["CEditLine"]),
         .target(name: "JMESPath", dependencies: ["JSON"]),
         .target(name: "AWS", dependencies: ["JSON", "JMESPath", "CCurl", "COpenSSL"]),
-        .target(name: "Course", dependencies: ["JSON", "JMESPath", "AWS", "Yams"]),
+        .target(name: "Course", dependencies: ["JSON", "JMESPath", "AWS", "Terminal", "Yams"]),
         .target(name: "Sandbox", dependencies: ["AWS", "Course", "JSON", "JMESPath"]),
-        .target(name: "REPL", dependencies: ["Course", "AWS", "JSON", "CEditLine"]),
+        .target(
+            name: "Tutor",
+            dependencies: [
+                "AWS", "Course", "JSON", "JMESPath", "Sandbox", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "ecslab",
             dependencies: [
-                "AWS", "Course", "JSON", "JMESPath", "REPL", "Sandbox",
+                "Course", "JMESPath", "JSON", "Sandbox", "Terminal", "Tutor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +55,10 @@ let package = Package(
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "AWS", "Course", "JSON", "TestSupport"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Course", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Terminal", "Course", "AWS", "JSON", "TestSupport"]),
+        // The built ecslab, driven as a person does: its commands, and the tutor at a terminal (tmux).
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

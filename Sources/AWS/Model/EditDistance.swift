@@ -1,6 +1,6 @@
-/// Levenshtein distance, for "did you mean" suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance, for every "did you mean" suggestion.
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -19,7 +19,7 @@ enum EditDistance {
 
     /// The candidate nearest to `name`, if it is near enough to be a likely typo
     /// (at most a third of the name's length, and at least one edit allowed).
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = Swift.max(2, name.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() {

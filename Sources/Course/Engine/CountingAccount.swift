@@ -23,7 +23,7 @@ public final class CountingAccount: AccountAPI, Sendable {
 
     private func count(_ operation: OperationName) {
         counts.withLock { counts in
-            if operation.isRead || operation.operation.hasPrefix("Get") {
+            if operation.isRead {
                 counts.reads += 1
             } else {
                 counts.changes += 1

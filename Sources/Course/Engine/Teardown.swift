@@ -54,9 +54,11 @@ public struct Teardown: Sendable {
     /// Tears down `lesson` (or everything, when `nil`); with `costlyOnly`,
     /// only what costs money by the hour; with `expiredOnly`, only what is
     /// past its `expires-at`.
-    /// With `steps`, only what those steps of the lesson created.
+    /// With `steps`, only what those steps of the lesson created; with
+    /// `localOnly`, only the programs started on this machine (the app).
     public func run(
-        lesson: String?, steps: Set<String>? = nil, costlyOnly: Bool = false, expiredOnly: Bool = false, dryRun: Bool = false,
+        lesson: String?, steps: Set<String>? = nil, costlyOnly: Bool = false, expiredOnly: Bool = false, localOnly: Bool = false,
+        dryRun: Bool = false,
         observe: @escaping @Sendable (Event) -> Void = { _ in }
     ) async throws -> Report {
         var report = Report()
@@ -65,6 +67,7 @@ public struct Teardown: Sendable {
             if let steps, !steps.contains(entry.step) { continue }
             if costlyOnly && entry.usdPerHour == 0 { continue }
             if expiredOnly, !isExpired(entry) { continue }
+            if localOnly, entry.localProcess == nil { continue }
             let settled = dryRun ? entry : try await reconciler.reconcile(entry)
             switch settled.state {
             case .created where settled.undo != nil: queue.append(settled)
@@ -113,7 +116,7 @@ public struct Teardown: Sendable {
                         report.remaining.append(arn)
                     }
                 }
-            } else if !costlyOnly, !expiredOnly {
+            } else if !costlyOnly, !expiredOnly, !localOnly {
                 report.remaining += try await search.remaining(lesson: lesson, owner: owner)
                 report.searchedEverything = true
             }
@@ -151,16 +154,15 @@ public struct Teardown: Sendable {
     }
 
     private func undo(_ entry: LedgerEntry, dryRun: Bool, observe: @escaping @Sendable (Event) -> Void) async -> UndoResult {
-        if let undo = entry.undo, undo["local"]?.stringValue == "stop", let pid = undo["pid"]?.intValue {
+        if let (pid, match) = entry.localProcess {
             // A program the tutor started on this machine (the app).
-            let match = undo["match"]?.stringValue ?? ""
             let cli = "kill \(pid)  # \(match)"
             if dryRun {
                 observe(.wouldDelete(entry, cli: cli))
                 return .done
             }
             observe(.deleting(entry, cli: cli))
-            guard LocalRunner.stop(pid: Int32(pid), match: match) else { return .failed("process \(pid) did not stop") }
+            guard LocalRunner.stop(pid: pid, match: match) else { return .failed("process \(pid) did not stop") }
             try? ledger.append(LedgerEvent(.deleted, id: entry.id, time: now()))
             observe(.deleted(entry))
             return .done

@@ -176,7 +176,7 @@ public struct CheckRunner: Sendable {
         case .reads(let calls):
             var document = JSONObject()
             for call in calls {
-                guard call.operation.isRead else { return .failure(.notARead(call.operation)) }
+                guard call.operation.isCheckable else { return .failure(.notARead(call.operation)) }
                 let input: JSON
                 do {
                     input = try scope.resolve(call.parameters)

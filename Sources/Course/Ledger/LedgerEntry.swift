@@ -28,4 +28,10 @@ public struct LedgerEntry: Sendable, Equatable {
     public var clientToken: String? { fields["client-token"]?.stringValue }
     /// The tags the resource was created with, to find it again after a crash.
     public var tags: JSONObject { fields["tags"]?.objectValue ?? JSONObject() }
+    /// A program started on this machine (the app): its pid, and what its
+    /// command line holds, so that only that program is ever stopped.
+    public var localProcess: (pid: Int32, match: String)? {
+        guard let undo, undo["local"]?.stringValue == "stop", let pid = undo["pid"]?.intValue else { return nil }
+        return (Int32(pid), undo["match"]?.stringValue ?? "")
+    }
 }

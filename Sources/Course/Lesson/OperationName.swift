@@ -1,3 +1,5 @@
+import AWS
+
 /// An AWS operation named the way the API names it: `ec2:DescribeSubnets`.
 public struct OperationName: Sendable, Hashable, CustomStringConvertible {
     public var service: String
@@ -20,30 +22,9 @@ public struct OperationName: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(service):\(operation)" }
 
-    /// Operations a check may call: they only read. Everything named
-    /// Describe*, List* or Get*, except those that hand out secrets, plus a
-    /// short list of reads with other names.
-    public var isRead: Bool {
-        if OperationName.secretReads.contains(self) { return false }
-        if OperationName.otherReads.contains(self) { return true }
-        return ["Describe", "List", "Get"].contains { operation.hasPrefix($0) }
-    }
+    /// Whether it only reads (`ReadOperation`'s rule).
+    public var isRead: Bool { ReadOperation.isRead(service: service, operation: operation) }
 
-    static let otherReads: Set<OperationName> = [
-        OperationName(service: "ecr", operation: "BatchGetImage"),
-        OperationName(service: "ecr", operation: "BatchCheckLayerAvailability"),
-        OperationName(service: "logs", operation: "FilterLogEvents"),
-        OperationName(service: "iam", operation: "SimulatePrincipalPolicy"),
-        OperationName(service: "cloudformation", operation: "ValidateTemplate"),
-    ]
-
-    /// Reads that return credentials or tokens: a grader has no business
-    /// holding them, so checks may not call these.
-    static let secretReads: Set<OperationName> = [
-        OperationName(service: "ecr", operation: "GetAuthorizationToken"),
-        OperationName(service: "sts", operation: "GetSessionToken"),
-        OperationName(service: "sts", operation: "GetFederationToken"),
-        OperationName(service: "iam", operation: "GetCredentialReport"),
-        OperationName(service: "ssm", operation: "GetParametersByPath"),
-    ]
+    /// Whether a check may call it: a read that hands out no secrets.
+    public var isCheckable: Bool { ReadOperation.isCheckable(service: service, operation: operation) }
 }

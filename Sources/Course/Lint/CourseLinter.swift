@@ -1,3 +1,4 @@
+import AWS
 import JSON
 
 /// The checks that span files: references between steps, checks and
@@ -38,7 +39,7 @@ public struct CourseLinter: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         at: lesson.location, "lesson '\(lesson.id)' requires '\(required)', which does not exist",
-                        suggestion: ClosestName.find(required, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
+                        suggestion: EditDistance.closest(to: required, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
             }
             lintSteps(of: lesson, content, &diagnostics)
         }
@@ -57,7 +58,7 @@ public struct CourseLinter: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             at: step.location, "step '\(step.id)' lists check '\(checkID)', which does not exist",
-                            suggestion: ClosestName.find(checkID, among: content.checks(of: lesson.id).map(\.id)).map { "did you mean '\($0)'?" }))
+                            suggestion: EditDistance.closest(to: checkID, among: content.checks(of: lesson.id).map(\.id)).map { "did you mean '\($0)'?" }))
                     continue
                 }
                 if check.lesson != lesson.id {
@@ -74,7 +75,7 @@ public struct CourseLinter: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             at: step.location, "step '\(step.id)' tears down step '\(target)', which does not exist",
-                            suggestion: ClosestName.find(target, among: lesson.steps.map(\.id)).map { "did you mean '\($0)'?" }))
+                            suggestion: EditDistance.closest(to: target, among: lesson.steps.map(\.id)).map { "did you mean '\($0)'?" }))
                     continue
                 }
                 if !stepIDs.contains(target) {
@@ -171,7 +172,7 @@ public struct CourseLinter: Sendable {
             diagnostics.append(
                 Diagnostic(
                     at: wait.location, "\(wait.service) has no waiter '\(wait.waiter)'",
-                    suggestion: ClosestName.find(wait.waiter, among: waiters).map { "did you mean '\($0)'?" }))
+                    suggestion: EditDistance.closest(to: wait.waiter, among: waiters).map { "did you mean '\($0)'?" }))
         }
     }
 
@@ -215,7 +216,7 @@ public struct CourseLinter: Sendable {
                         at: location,
                         later.map { "\(context) uses \(reference) before step '\($0)' saves it" } ?? "\(context) uses \(reference), which is not defined",
                         suggestion: later == nil
-                            ? ClosestName.find(reference.name, among: defined).map { "did you mean '${\($0)}'?" } ?? "define it under 'variables'" : nil))
+                            ? EditDistance.closest(to: reference.name, among: defined).map { "did you mean '${\($0)}'?" } ?? "define it under 'variables'" : nil))
             }
         }
     }
@@ -235,14 +236,14 @@ public struct CourseLinter: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         at: check.location, "check '\(check.id)' belongs to lesson '\(check.lesson)', which does not exist",
-                        suggestion: ClosestName.find(check.lesson, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
+                        suggestion: EditDistance.closest(to: check.lesson, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
                 continue
             }
             for dependency in check.dependsOn where content.check(dependency) == nil {
                 diagnostics.append(
                     Diagnostic(
                         at: check.location, "check '\(check.id)' depends on '\(dependency)', which does not exist",
-                        suggestion: ClosestName.find(dependency, among: content.checks.map(\.id)).map { "did you mean '\($0)'?" }))
+                        suggestion: EditDistance.closest(to: dependency, among: content.checks.map(\.id)).map { "did you mean '\($0)'?" }))
             }
             // A check may use any value its lesson (or a lesson it requires) defines or saves.
             let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
@@ -250,7 +251,7 @@ public struct CourseLinter: Sendable {
             switch check.source {
             case .reads(let calls):
                 for call in calls {
-                    if !call.operation.isRead {
+                    if !call.operation.isCheckable {
                         diagnostics.append(
                             Diagnostic(
                                 at: call.location, "\(context) calls \(call.operation), which is not a read",

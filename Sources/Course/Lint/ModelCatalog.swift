@@ -15,14 +15,14 @@ public struct ModelCatalog: OperationCatalog {
             return [
                 OperationProblem(
                     "there is no service '\(operation.service)'",
-                    suggestion: ClosestName.find(operation.service, among: ServiceModel.serviceNames).map { "did you mean '\($0)'?" })
+                    suggestion: EditDistance.closest(to: operation.service, among: ServiceModel.serviceNames).map { "did you mean '\($0)'?" })
             ]
         }
         guard let operationModel = model.operations[operation.operation] else {
             return [
                 OperationProblem(
                     "\(operation.service) has no operation '\(operation.operation)'",
-                    suggestion: ClosestName.find(operation.operation, among: model.operations.keys).map { "did you mean '\($0)'?" })
+                    suggestion: EditDistance.closest(to: operation.operation, among: model.operations.keys).map { "did you mean '\($0)'?" })
             ]
         }
         let templated = ModelCatalog.templatedPaths(parameters)

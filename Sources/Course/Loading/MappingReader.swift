@@ -1,3 +1,4 @@
+import AWS
 import Foundation
 import JSON
 
@@ -142,7 +143,7 @@ struct MappingReader {
                 continue
             }
             if consumed.contains(key) || extra.contains(key) { continue }
-            let suggestion = ClosestName.find(key, among: known).map { "did you mean '\($0)'?" }
+            let suggestion = EditDistance.closest(to: key, among: known).map { "did you mean '\($0)'?" }
             diagnostics.append(Diagnostic(at: pair.key.location, "\(what) has an unknown field '\(key)'", suggestion: suggestion))
         }
     }

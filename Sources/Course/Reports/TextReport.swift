@@ -1,8 +1,10 @@
+import Terminal
+
 /// Check results as a checklist a learner reads: ✓ and ✗, expected against
 /// found, the hint and the documentation link for each failure.
 public struct TextReport: Sendable {
     public var language: Language
-    /// ANSI colours, only on a terminal and never with `NO_COLOR`.
+    /// ANSI colours: `TerminalStyle` decides when.
     public var colors: Bool
 
     public init(language: Language, colors: Bool = false) {
@@ -19,10 +21,10 @@ public struct TextReport: Sendable {
             let score = "\(GradeSummary.points(result.pointsEarned))/\(result.pointsPossible)"
             let mark: String
             switch result.status {
-            case .passed: mark = paint("✓", 32)
-            case .failed: mark = paint("✗", 31)
-            case .skipped, .notApplicable: mark = paint("-", 33)
-            case .error: mark = paint("!", 31)
+            case .passed: mark = style.green("✓")
+            case .failed: mark = style.red("✗")
+            case .skipped, .notApplicable: mark = style.yellow("-")
+            case .error: mark = style.red("!")
             }
             lines.append("  \(mark) \(id)  \(result.check.title[language])  \(score)")
             switch result.status {
@@ -74,7 +76,5 @@ public struct TextReport: Sendable {
         }
     }
 
-    private func paint(_ text: String, _ code: Int) -> String {
-        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
+    private var style: TerminalStyle { TerminalStyle(colors: colors) }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
+import Terminal
+import Tutor
 
 /// `ecslab check LESSON|all`: grades the account, for a learner or an
 /// instructor, as text, JSON or JUnit XML. Exit 0 when everything passed.
@@ -25,38 +27,15 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            let workspace = try await CourseWorkspace.open(options)
-            let results = try await CheckCommand.grade(target, in: workspace, overrides: try CourseWorkspace.overrides(set))
+            let workspace = try await Workspace.open(try options.workspace())
+            let results = try await LessonGrader(overrides: try VariableOverrides.parse(set)).grade(target, in: workspace)
+            let language = workspace.language
             switch format {
-            case .text:
-                Console.out(TextReport(language: workspace.language, colors: Console.colors).render(results))
-            case .json:
-                Console.out(JSONReport(language: workspace.language).render(results).formatted(.awsCLI))
-            case .junit:
-                FileHandle.standardOutput.write(Data(JUnitReport(language: workspace.language).render(results, learner: workspace.owner).utf8))
+            case .text: Console.standard.out(TextReport(language: language, colors: TerminalStyle.forStandardOutput().colors).render(results))
+            case .json: Console.standard.out(JSONReport(language: language).render(results).formatted(.awsCLI))
+            case .junit: Console.standard.write(JUnitReport(language: language).render(results, learner: workspace.owner))
             }
             if !GradeSummary(results).allPassed { throw ExitCode(1) }
         }
-    }
-
-    static func grade(
-        _ target: String, in workspace: CourseWorkspace, overrides: [String: String], account: (any AccountAPI)? = nil
-    ) async throws -> [CheckResult] {
-        let lessons = target == "all" ? workspace.content.lessons : [try workspace.lesson(target)]
-        var runner = workspace.checkRunner()
-        if let account { runner.api = account }
-        let language = workspace.language
-        var results: [CheckResult] = []
-        for lesson in lessons {
-            let checks = workspace.content.gradedChecks(of: lesson.id)
-            results += await runner.run(checks, all: workspace.content.checks, scope: workspace.scope(for: lesson, overrides: overrides)) { event in
-                // A countdown while AWS settles, on standard error so reports stay clean.
-                guard case .waiting(let check, let remaining) = event else { return }
-                Console.error(
-                    language == .zh
-                        ? "  \(check.id)：等待 AWS 完成变更，最多还有 \(remaining) 秒……" : "  \(check.id): waiting for AWS to settle, \(remaining)s left...")
-            }
-        }
-        return results
     }
 }

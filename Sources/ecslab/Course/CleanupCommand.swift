@@ -1,6 +1,6 @@
 import ArgumentParser
 import Course
-import Foundation
+import Tutor
 
 /// `ecslab cleanup LESSON|all`: deletes what the tutor created, newest
 /// first, and proves nothing tagged is left.
@@ -21,32 +21,15 @@ struct CleanupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            let workspace = try await CourseWorkspace.open(options)
+            let workspace = try await Workspace.open(try options.workspace())
+            let language = workspace.language
             let lesson = target == "all" ? nil : try workspace.lesson(target).id
             if !dryRun, !yes {
-                guard Console.inputIsTerminal else {
-                    throw CommandFailure.usage("cleanup deletes resources; run it again with --yes to confirm, or --dry-run to see what it would delete.")
-                }
-                let what = lesson ?? "all lessons"
-                let question = workspace.language == .zh ? "删除 \(what) 创建的所有资源？" : "Delete everything the tutor created for \(what)?"
-                guard Console.confirm(question, defaultYes: true) else { throw ExitCode(1) }
+                guard let ask = askOnTerminal(defaultYes: true) else { throw CommandFailure.usage(TutorText.cleanupNeedsYes(language)) }
+                guard ask(TutorText.cleanupAsk(language, ["what": lesson ?? TutorText.allLessons(language)])) else { throw ExitCode(1) }
             }
-            let report = try await CleanupCommand.tearDown(lesson: lesson, in: workspace, dryRun: dryRun)
+            let report = try await ResourceCleanup(dryRun: dryRun).run(lesson: lesson, in: workspace)
             if !report.isClean { throw ExitCode(1) }
         }
-    }
-
-    static func tearDown(
-        lesson: String?, in workspace: CourseWorkspace, dryRun: Bool, costlyOnly: Bool = false, account: (any AccountAPI)? = nil
-    ) async throws -> Teardown.Report {
-        var teardown = workspace.teardown()
-        if let account {
-            teardown.api = account
-            teardown.reconciler.api = account
-        }
-        let narrator = StepNarrator(language: workspace.language, colors: Console.colors)
-        let report = try await teardown.run(lesson: lesson, costlyOnly: costlyOnly, dryRun: dryRun) { event in narrator.narrate(event) }
-        if !dryRun { narrator.summarize(report) }
-        return report
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
-import Course
+import Terminal
+import Tutor
 
-/// `ecslab lessons`: every lesson, in order, with the learner's progress.
+/// `ecslab lessons`: every lesson, in order, with the learner's progress
+/// when their account is known.
 struct LessonsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons and your progress in each.")
 
@@ -12,21 +14,7 @@ struct LessonsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            let language = try options.language()
-            var progress: LearnerProgress?
-            let content: CourseContent
-            if offline {
-                content = CourseWorkspace.loadCourse(options).content
-            } else {
-                let workspace = try await CourseWorkspace.open(options)
-                content = workspace.content
-                progress = workspace.progress
-            }
-            for lesson in content.lessons {
-                let done = progress?.completed[lesson.id]?.count ?? 0
-                let state = progress == nil ? "" : "  \(done)/\(lesson.steps.count)"
-                Console.out("\(lesson.order). \(lesson.id)  \(lesson.title[language])\(state)")
-            }
+            for line in await LessonList.lines(try options.workspace(), offline: offline) { Console.standard.out(line) }
         }
     }
 }

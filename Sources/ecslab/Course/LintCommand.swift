@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
-import Foundation
+import Terminal
+import Tutor
 
 /// `ecslab lint [DIR]`: every problem in the lesson and check files, with
 /// file, line and column, in the shape editors understand.
@@ -11,16 +12,8 @@ struct LintCommand: AsyncParsableCommand {
     var folder: String?
 
     func run() async throws {
-        let root = CourseWorkspace.courseFolder(folder)
-        let loaded = CourseLoader(root: root).load()
-        let diagnostics = loaded.diagnostics + CourseLinter(catalog: ModelCatalog()).lint(loaded.content)
-        for diagnostic in diagnostics { Console.out(diagnostic.description) }
-        let checks = loaded.content.checks.count
-        if diagnostics.isEmpty {
-            Console.out("lint: \(loaded.content.lessons.count) lessons and \(checks) checks, no problems")
-        } else {
-            Console.out("lint: \(diagnostics.count) problems")
-            throw ExitCode(1)
-        }
+        let report = CourseLint.run(folder)
+        for line in report.lines { Console.standard.out(line) }
+        if !report.passed { throw ExitCode(1) }
     }
 }

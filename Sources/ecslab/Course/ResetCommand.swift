@@ -1,5 +1,6 @@
 import ArgumentParser
-import Course
+import Terminal
+import Tutor
 
 /// `ecslab reset`: forgets progress in this account and region, after
 /// asking. The ledger stays, so cleanup can still find what was created.
@@ -13,14 +14,14 @@ struct ResetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            let workspace = try await CourseWorkspace.open(options)
+            let workspace = try await Workspace.open(try options.workspace())
+            let language = workspace.language
             if !yes {
-                guard Console.inputIsTerminal else { throw CommandFailure.usage("reset forgets your progress; run it again with --yes to confirm.") }
-                let question = workspace.language == .zh ? "忘记所有学习进度？" : "Forget all your progress?"
-                guard Console.confirm(question, defaultYes: false) else { return }
+                guard let ask = askOnTerminal() else { throw CommandFailure.usage(TutorText.resetNeedsYes(language)) }
+                guard ask(TutorText.resetAsk(language)) else { return }
             }
             try workspace.progressStore.reset()
-            Console.out(workspace.language == .zh ? "进度已清除。" : "Progress forgotten.")
+            Console.standard.out(TutorText.resetDone(language))
         }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Course
 import Foundation
 import Sandbox
+import Terminal
+import Tutor
 
 /// `ecslab sandbox env`: `export` lines for `eval`, so the aws CLI and boto3
 /// reach the same server as ecslab.
@@ -18,9 +20,9 @@ struct SandboxEnvCommand: AsyncParsableCommand {
             guard server.running() != nil else { throw CommandFailure.usage(SandboxError.notRunning(folder: state.url.path).description) }
             let session = try await SandboxSession.open(state: state, searchFrom: [], region: options.region)
             for variable in session.variables {
-                Console.out("export \(variable.name)=\(variable.value)")
+                Console.standard.out("export \(variable.name)=\(variable.value)")
             }
-            Console.out("unset AWS_PROFILE AWS_SESSION_TOKEN")
+            Console.standard.out("unset AWS_PROFILE AWS_SESSION_TOKEN")
         }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Course
 import Foundation
 import Sandbox
+import Terminal
+import Tutor
 
 /// `ecslab sandbox start [--app DIR]`: a server that outlives the command.
 struct SandboxStartCommand: AsyncParsableCommand {
@@ -16,19 +18,19 @@ struct SandboxStartCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let server = try SandboxServer(state: StateDirectory())
-            let folder = CourseWorkspace.courseFolder(options.course)
+            let folder = CourseFolder.locate(options.course)
             let venv = try VirtualEnvironment.locate(near: [folder, ExecutableFolder.url, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
             let appFolder = (app ?? ProcessInfo.processInfo.environment["ECSLAB_SANDBOX_APP"]).map {
                 URL(fileURLWithPath: $0).standardizedFileURL.path
             }
             switch try await server.start(venv: venv, appFolder: appFolder) {
             case .alreadyRunning(let record):
-                Console.out("The sandbox already runs at \(record.url) (pid \(record.pid)).")
+                Console.standard.out("The sandbox already runs at \(record.url) (pid \(record.pid)).")
             case .started(let record, let stale):
                 if let stale {
-                    Console.out("Replaced a stale sandbox record (pid \(stale.pid), port \(stale.port) no longer answered).")
+                    Console.standard.out("Replaced a stale sandbox record (pid \(stale.pid), port \(stale.port) no longer answered).")
                 }
-                Console.out("The sandbox runs at \(record.url) (pid \(record.pid)).")
+                Console.standard.out("The sandbox runs at \(record.url) (pid \(record.pid)).")
             }
         }
     }

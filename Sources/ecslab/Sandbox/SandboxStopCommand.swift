@@ -1,6 +1,8 @@
 import ArgumentParser
 import Course
 import Sandbox
+import Terminal
+import Tutor
 
 /// `ecslab sandbox stop`: ends the server and its simulated containers.
 struct SandboxStopCommand: AsyncParsableCommand {
@@ -13,9 +15,9 @@ struct SandboxStopCommand: AsyncParsableCommand {
         try await reportingFailures {
             let server = try SandboxServer(state: StateDirectory())
             if let record = try await server.stop() {
-                Console.out("Stopped the sandbox at \(record.url) (pid \(record.pid)).")
+                Console.standard.out("Stopped the sandbox at \(record.url) (pid \(record.pid)).")
             } else {
-                Console.out("No sandbox was running.")
+                Console.standard.out("No sandbox was running.")
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import Tutor
 
 /// The options every course command takes.
 struct GlobalOptions: ParsableArguments {
@@ -25,21 +26,12 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Use the local AWS sandbox (a moto server): the one `ecslab sandbox start` runs, or one for this command only.")
     var sandbox = false
 
-    /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.
     /// The language failures are told in: a bad `--lang` is itself told in English.
-    var spokenLanguage: Language { (try? language()) ?? .en }
+    var spokenLanguage: Language { (try? WorkspaceOptions.language(lang)) ?? .en }
 
-    func language(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
-        if let lang {
-            guard let chosen = Language(rawValue: lang) else {
-                throw CommandFailure.usage("--lang takes zh or en, not \(lang).")
-            }
-            return chosen
-        }
-        if let chosen = environment["ECSLAB_LANG"].flatMap(Language.init(rawValue:)) { return chosen }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty { return Language(locale: value) }
-        }
-        return .en
+    func workspace() throws -> WorkspaceOptions {
+        WorkspaceOptions(
+            language: try WorkspaceOptions.language(lang), profile: profile, region: region, endpointURL: endpointURL, course: course,
+            debug: debug, sandbox: sandbox)
     }
 }

@@ -1,0 +1,93 @@
+import Course
+import Foundation
+import Terminal
+
+/// The account: where the tutor works, what runs there, tearing down,
+/// raw calls, and the learner's settings.
+extension TutorSession {
+    func status() {
+        say(.statusAccount, ["account": workspace.identity.account, "arn": workspace.identity.arn])
+        say(.statusRegion, ["region": workspace.session.region])
+        say(.statusEndpoint, ["endpoint": workspace.endpoint?.url ?? "AWS (\(workspace.session.region))"])
+        let mode: TutorText
+        switch target {
+        case .endpoint: mode = .modeEndpoint
+        case .realAccount: mode = .modeReal
+        case .sandbox: mode = .modeSandbox
+        }
+        say(.statusMode, ["mode": mode(language)])
+        let costly = ((try? workspace.ledger.live()) ?? []).filter { $0.usdPerHour > 0 }
+        if costly.isEmpty {
+            say(.statusNothingRunning)
+            return
+        }
+        for entry in costly {
+            say(.statusRunning, [
+                "lesson": entry.lesson, "step": entry.step, "operation": entry.operation,
+                "usd": String(TutorPrompt.cost(entry.usdPerHour).dropFirst()),
+            ])
+        }
+        say(.statusCost, ["usd": String(TutorPrompt.cost(costly.reduce(0) { $0 + $1.usdPerHour }).dropFirst())])
+    }
+
+    /// `cleanup` tears down the current lesson, `cleanup LESSON` that one,
+    /// `cleanup all` everything the tutor created.
+    func cleanup(_ argument: String?) async throws {
+        let lesson: String?
+        switch argument {
+        case "all": lesson = nil
+        case .some(let id): lesson = try self.lesson(named: id).id
+        case nil: lesson = try requireLesson().id
+        }
+        guard confirm(TutorText.cleanupAsk(language, ["what": lesson ?? TutorText.allLessons(language)]), defaultYes: true) else { return }
+        let snapshot = waitingWorkspace
+        _ = try await interruption.run {
+            try await ResourceCleanup().run(lesson: lesson, in: snapshot)
+        }
+    }
+
+    /// `call`, exactly as `ecslab call` does it, against the tutor's account.
+    func call(_ arguments: [String]) async throws {
+        var words = arguments
+        let options = workspace.options
+        if let endpoint = workspace.endpoint, !words.contains("--endpoint-url") { words += ["--endpoint-url", endpoint.url] }
+        if !words.contains("--region") { words += ["--region", workspace.session.region] }
+        if let profile = options.profile, !words.contains("--profile") { words += ["--profile", profile] }
+        let prepared: RawCall.Prepared
+        do {
+            let call = RawCall(try CallArguments.parse(words), console: console)
+            prepared = try call.prepare()
+            if prepared.changes {
+                let asked = confirm(prepared.question, defaultYes: false)
+                guard asked else { throw call.refusal(prepared, asked: true) }
+            }
+        } catch let failure as CommandFailure {
+            console.error("ecslab: \(failure.message)")
+            return
+        } catch {
+            console.out(CallArguments.message(for: error))
+            return
+        }
+        do {
+            try await interruption.run { try await prepared.run() }
+        } catch let failure as CommandFailure {
+            console.error("ecslab: \(failure.message)")
+        }
+    }
+
+    func switchLanguage(_ code: String?) {
+        guard let code, let chosen = Language(rawValue: code) else {
+            say(.languageUsage)
+            return
+        }
+        workspace.speak(chosen)
+        say(.languageSwitched)
+    }
+
+    func reset() throws {
+        guard confirm(TutorText.resetAsk(language), defaultYes: false) else { return }
+        try workspace.progressStore.reset()
+        workspace.progress = LearnerProgress()
+        say(.resetDone)
+    }
+}

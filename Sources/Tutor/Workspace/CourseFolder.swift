@@ -1,0 +1,28 @@
+import Course
+import Foundation
+import Terminal
+
+/// Where the course is, and loading it: no account is needed for either.
+public enum CourseFolder {
+    /// `--course`, then `ECSLAB_COURSE`, then the nearest folder holding
+    /// `lessons/` above the executable, then the current one.
+    public static func locate(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let option { return URL(fileURLWithPath: option) }
+        if let variable = environment["ECSLAB_COURSE"], !variable.isEmpty { return URL(fileURLWithPath: variable) }
+        var folder = ExecutableFolder.url
+        for _ in 0..<6 {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Loads the course; a lesson file with errors is reported and left out.
+    public static func load(_ option: String?, console: Console) -> CourseContent {
+        let result = CourseLoader(root: locate(option)).load()
+        for diagnostic in result.diagnostics {
+            console.error("ecslab: \(diagnostic)")
+        }
+        return result.content
+    }
+}

@@ -1,0 +1,143 @@
+import AWS
+import Course
+import Foundation
+import JSON
+import Sandbox
+import Terminal
+
+/// What every action works with: the lessons and checks, the account they
+/// run against, the learner's ledger and progress there, and where the
+/// words go. Every runner is built here from `account`, so wrapping the
+/// account once (`wrappingAccount`) reaches every nested user of it.
+public struct Workspace: Sendable {
+    public let content: CourseContent
+    public private(set) var language: Language
+    public let options: WorkspaceOptions
+    public let console: Console
+    public let session: AWSSession
+    public let identity: CallerIdentity
+    public private(set) var account: any AccountAPI
+    public let ledger: Ledger
+    public let progressStore: ProgressStore
+    public var progress: LearnerProgress
+    /// Who created what: the tag that scopes teardown to this learner.
+    public let owner: String
+    public let transport: any HTTPTransport
+    /// The folder the lessons were loaded from.
+    public let courseFolder: URL
+    /// The endpoint every call goes to, when one was given (the sandbox).
+    public let endpoint: Endpoint?
+    /// The local AWS, with `--sandbox`; kept here so a server this command
+    /// started lives as long as the workspace's command.
+    public let sandbox: SandboxSession?
+    public let sandboxAccount: SandboxAccount?
+    public let state: StateDirectory
+
+    /// - Parameter interactive: for the tutor, whose Ctrl-C only stops a wait.
+    public static func open(
+        _ options: WorkspaceOptions, state: StateDirectory = StateDirectory(), interactive: Bool = false, console: Console = .standard
+    ) async throws -> Workspace {
+        let language = options.language
+        let folder = CourseFolder.locate(options.course)
+        let content = CourseFolder.load(options.course, console: console)
+        let sandbox =
+            options.sandbox
+            ? try await SandboxSession.open(state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region, interactive: interactive)
+            : nil
+        if let sandbox, sandbox.ownsServer, state == StateDirectory() {
+            console.error("ecslab: " + TutorText.ownSandbox(language))
+        }
+        var configuration = try sandbox?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: options.profile)
+        if let region = options.region { configuration.region = region }
+        let endpoint = try sandbox?.endpoint ?? options.endpointURL.map { try Endpoint(parsing: $0) }
+        let transport = CurlTransport()
+        let session = try AWSSession(
+            configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
+            transport: transport)
+        let identity = try await session.callerIdentity()
+        let modelAccount = ModelAccount(client: session.client, account: identity.account, region: session.region)
+        let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug, language: language))
+        let ledger = try Ledger(state: state, account: identity.account, region: session.region)
+        let progressStore = try ProgressStore(state: state, account: identity.account, region: session.region)
+        return Workspace(
+            content: content, language: language, options: options, console: console, session: session, identity: identity,
+            account: sandboxAccount ?? modelAccount, ledger: ledger, progressStore: progressStore, progress: try progressStore.load(),
+            owner: ARN(identity.arn)?.lastName ?? identity.arn, transport: transport, courseFolder: folder, endpoint: endpoint,
+            sandbox: sandbox, sandboxAccount: sandboxAccount, state: state)
+    }
+
+    /// The same workspace, every call going through `wrap`'s account: a
+    /// spinner, a counter or a recorder, for every runner built from it.
+    public func wrappingAccount(_ wrap: (any AccountAPI) -> any AccountAPI) -> Workspace {
+        var copy = self
+        copy.account = wrap(account)
+        return copy
+    }
+
+    /// Speaks `language` from now on, and so does the sandbox.
+    public mutating func speak(_ language: Language) {
+        self.language = language
+        sandboxAccount?.speak(language)
+    }
+
+    public func lesson(_ id: String) throws -> Lesson {
+        guard let lesson = content.lesson(id) else {
+            throw CommandFailure.usage(TutorText.unknownLesson(language, ["lesson": id, "known": content.lessons.map(\.id).joined(separator: ", ")]))
+        }
+        return lesson
+    }
+
+    public func step(_ id: String, of lesson: Lesson) throws -> Step {
+        guard let step = lesson.step(id) else {
+            throw CommandFailure.usage(
+                TutorText.unknownStep(language, ["lesson": lesson.id, "step": id, "known": lesson.steps.map(\.id).joined(separator: ", ")]))
+        }
+        return step
+    }
+
+    public func scope(for lesson: Lesson, overrides: [String: String]) -> VariableScope {
+        let builtIns: [String: JSON] = [
+            "account": .string(identity.account), "region": .string(session.region), "owner": .string(owner),
+            "course": .string(CourseTags.courseValue), "lesson": .string(lesson.id),
+            "endpoint": .string(endpoint?.url ?? ""), "course_dir": .string(courseFolder.path),
+        ]
+        return VariableScope(lesson: lesson, builtIns: builtIns, overrides: overrides, progress: progress)
+    }
+
+    public func checkRunner() -> CheckRunner {
+        let prober: any HTTPProber = TransportProber(transport: transport)
+        var runner = CheckRunner(
+            api: account, prober: sandbox.flatMap { sandbox in sandboxAccount.map { sandbox.prober(base: prober, account: $0) } } ?? prober)
+        runner.quizAnswers = progress.quizAnswers
+        runner.recordedPasses = progress.recordedPasses
+        runner.content = content
+        return runner
+    }
+
+    public func stepRunner() -> StepRunner {
+        var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
+        runner.teardown = teardown()
+        runner.local = LocalRunner(courseFolder: courseFolder)
+        return runner
+    }
+
+    public func reconciler(overrides: [String: String] = [:]) -> LedgerReconciler {
+        let workspace = self
+        return LedgerReconciler(api: account, ledger: ledger, content: content) { lesson in
+            workspace.scope(for: lesson, overrides: overrides)
+        }
+    }
+
+    public func teardown() -> Teardown {
+        Teardown(api: account, ledger: ledger, owner: owner, reconciler: reconciler())
+    }
+
+    public mutating func saveProgress() throws {
+        try progressStore.save(progress)
+    }
+
+    /// The hourly cost of what the tutor created and has not torn down.
+    public var runningCost: Double {
+        ((try? ledger.live()) ?? []).reduce(0) { $0 + $1.usdPerHour }
+    }
+}

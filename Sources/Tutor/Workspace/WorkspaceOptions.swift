@@ -1,0 +1,43 @@
+import Course
+import Foundation
+
+/// What a command was told about where and how to work: the settings every
+/// course command takes, already parsed.
+public struct WorkspaceOptions: Sendable {
+    public var language: Language
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    /// The folder holding `lessons/` and `checks/`, when given.
+    public var course: String?
+    public var debug: Bool
+    public var sandbox: Bool
+
+    public init(
+        language: Language = .en, profile: String? = nil, region: String? = nil, endpointURL: String? = nil, course: String? = nil,
+        debug: Bool = false, sandbox: Bool = false
+    ) {
+        self.language = language
+        self.profile = profile
+        self.region = region
+        self.endpointURL = endpointURL
+        self.course = course
+        self.debug = debug
+        self.sandbox = sandbox
+    }
+
+    /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.
+    public static func language(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
+        if let option {
+            guard let chosen = Language(rawValue: option) else {
+                throw CommandFailure.usage("--lang takes zh or en, not \(option).")
+            }
+            return chosen
+        }
+        if let chosen = environment["ECSLAB_LANG"].flatMap(Language.init(rawValue:)) { return chosen }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty { return Language(locale: value) }
+        }
+        return .en
+    }
+}
