@@ -71,6 +71,20 @@ final class RedactionTests: XCTestCase {
         )
     }
 
+    func testFieldsNamedLikeKeysTokensAndPasswordsAreSecretButPagingTokensAreNot() {
+        for name in ["AWS_SECRET_ACCESS_KEY", "DB_PASSWORD", "SecretAccessKey", "SessionToken", "Password", "AuthorizationToken",
+                     "apiKey", "GITHUB_TOKEN", "ClientSecret", "iam:SecretAccessKey", "AccessKey.SecretAccessKey", "x-amz-security-token"] {
+            XCTAssertTrue(SecretRedactor.isSecretField(name), name)
+        }
+        for name in ["PORT", "AccessKeyId", "KeyName", "Key", "PublicKeyMaterial", "NextToken", "nextForwardToken", "ClientToken",
+                     "ClientRequestToken", "PaginationToken", "sequenceToken", "HttpTokens", "PasswordResetRequired", "secrets", "AccessKey"] {
+            XCTAssertFalse(SecretRedactor.isSecretField(name), name)
+        }
+        XCTAssertEqual(
+            redacted(#"{"apiKey":"k1","DB_PASSWORD":"p1","NextToken":"page-2"}"#),
+            #"{"apiKey":"<redacted>","DB_PASSWORD":"<redacted>","NextToken":"page-2"}"#)
+    }
+
     func testCutBodyStillLosesItsSecret() {
         XCTAssertEqual(redacted("<r><SessionToken>abcdef"), "<r><SessionToken><redacted>")
         XCTAssertEqual(redacted(#"{"SessionToken":"abc"#), #"{"SessionToken":"<redacted>""#)

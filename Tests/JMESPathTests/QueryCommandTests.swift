@@ -55,6 +55,28 @@ final class QueryCommandTests: XCTestCase {
         XCTAssertEqual(try query("missing", input: subnets), .init(status: 0, standardOutput: "null\n", standardError: ""))
     }
 
+    func testReadsAFIFOWrittenByAnotherProcess() throws {
+        let fifo = folder.appendingPathComponent("subnets.fifo")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0, "mkfifo \(fifo.path)")
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", #"cat "$1" > "$2""#, "sh", "subnets.json", fifo.path]
+        writer.currentDirectoryURL = folder
+        try writer.run()
+        // A writer nobody reads from would wait on the FIFO forever.
+        defer { if writer.isRunning { writer.terminate() } }
+
+        XCTAssertEqual(try query("Subnets[*].SubnetId", fifo.path),
+                       .init(status: 0, standardOutput: "[\n    \"subnet-1\",\n    \"subnet-2\"\n]\n", standardError: ""))
+        writer.waitUntilExit()
+        XCTAssertEqual(writer.terminationStatus, 0)
+    }
+
+    func testReadsDevStdinFromAPipe() throws {
+        XCTAssertEqual(try ecslab.run(["query", "length(Subnets)", "/dev/stdin"], standardInput: subnets, throughPipe: true, in: folder),
+                       .init(status: 0, standardOutput: "2\n", standardError: ""))
+    }
+
     func testASyntaxErrorExitsTwoWithACaret() throws {
         XCTAssertEqual(
             try query("Subnets[0].]", "subnets.json"),

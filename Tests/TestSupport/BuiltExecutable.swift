@@ -19,6 +19,9 @@ public struct BuiltExecutable: Sendable {
 
     public let url: URL
 
+    /// What a Linux pipe holds with no reader (its default capacity).
+    static let pipeCapacity = 65_536
+
     /// Skips (or under the test command fails) when the program is not built.
     public init(_ name: String) throws {
         let url = BuiltExecutable.productsFolder.appendingPathComponent(name)
@@ -36,9 +39,12 @@ public struct BuiltExecutable: Sendable {
     }
 
     /// Runs the program to completion. Output goes to files rather than pipes,
-    /// so a child that writes a lot can never block on a full pipe.
+    /// so a child that writes a lot can never block on a full pipe. Standard
+    /// input is a file too, unless `throughPipe`, for what reads it as a pipe
+    /// the way a shell's `|` gives it (`/dev/stdin` then names no file).
     public func run(
-        _ arguments: [String], standardInput: String = "", in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], standardInput: String = "", throughPipe: Bool = false, in directory: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("ecslab-run-\(UUID().uuidString)")
@@ -58,7 +64,18 @@ public struct BuiltExecutable: Sendable {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        process.standardInput = try FileHandle(forReadingFrom: input)
+        if throughPipe {
+            // Written whole before the program starts, so no write can block on
+            // a full pipe or fail on one the program closed: the input must fit.
+            let bytes = Data(standardInput.utf8)
+            precondition(bytes.count <= Self.pipeCapacity, "piped standard input larger than a pipe holds")
+            let pipe = Pipe()
+            try pipe.fileHandleForWriting.write(contentsOf: bytes)
+            try pipe.fileHandleForWriting.close()
+            process.standardInput = pipe
+        } else {
+            process.standardInput = try FileHandle(forReadingFrom: input)
+        }
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
         try process.run()

@@ -12,9 +12,12 @@ public enum TestEnvironment {
     public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/testdata` next to the project.
+    /// The shared test data: `../shared/testdata` next to the project, or the
+    /// folder `ECSLAB_TESTDATA` names (which is how a test proves the suites
+    /// fail without it). The suites are read in place, never copied in.
     public static var testdata: URL {
-        projectRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+        if let folder = environment["ECSLAB_TESTDATA"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
     }
 
     static var required: Bool { environment["ECSLAB_TEST_REQUIRED"] == "1" }
@@ -29,16 +32,27 @@ public enum TestEnvironment {
         throw XCTSkip("\(thing) is not available; run the tests with scripts/test")
     }
 
-    /// A folder of the shared test data, e.g. `sigv4` or `jmespath`.
+    /// A folder of the shared test data, e.g. `sigv4` or `jmespath`: without
+    /// it the test skips, or under the test command fails.
     public static func testdata(_ name: String) throws -> URL {
         let url = testdata.appendingPathComponent(name)
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if !exists || !isDirectory.boolValue {
-            // The shared data is optional: without it the suite says so and skips.
-            throw XCTSkip("\(url.path) is absent, so these cases are skipped")
-        }
+        try need("\(url.path) (the shared test data)", isFolder(url))
         return url
+    }
+
+    /// A folder of the shared test data for a test that can also run without
+    /// it (the fuzzer, which has its own seed corpus): nil when it is missing,
+    /// except under the test command, which fails.
+    public static func testdataIfPresent(_ name: String) throws -> URL? {
+        let url = testdata.appendingPathComponent(name)
+        if isFolder(url) { return url }
+        if required { try need("\(url.path) (the shared test data)", false) }
+        return nil
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The plain moto server's URL.

@@ -4,15 +4,18 @@ Reads botocore's own models (service-2, paginators-1, waiters-2) for the
 course's services from the botocore installed in the project virtualenv,
 keeps every operation, shape, paginator and waiter, drops what is never used
 at runtime (documentation, examples, deprecation notes), and writes one Swift
-file per service under Sources/AWS/Models/ holding the compact JSON as a raw
+file per service under Sources/AWS/Generated/ holding the compact JSON as a raw
 string literal. A raw literal compiles fast and costs nothing at start-up: the
 runtime parses a service's JSON only when that service is first used.
 
-Run it through scripts/models/generate.
+Run it through scripts/models/generate. `--out DIR` writes somewhere else,
+which the tests use to prove the committed files are exactly its output.
 """
 
+import argparse
 import json
 import pathlib
+import re
 import sys
 
 import botocore
@@ -31,7 +34,9 @@ SUPPORTED_PROTOCOLS = ["ec2", "query", "json", "rest-json"]
 DROPPED_KEYS = {"documentation", "documentationUrl", "deprecatedMessage", "deprecatedSince", "examples"}
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUT = ROOT / "Sources" / "AWS" / "Models"
+OUT = ROOT / "Sources" / "AWS" / "Generated"
+REQUIREMENTS = ROOT / "scripts" / "requirements.txt"
+SUFFIX = ".generated.swift"
 
 
 def strip(value):
@@ -64,13 +69,31 @@ def load_optional(loader, service, kind):
         return {}
 
 
+def pinned_botocore():
+    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"\s*botocore\s*==\s*([^\s#;]+).*", line)
+        if match:
+            return match.group(1)
+    raise SystemExit(f"{REQUIREMENTS.relative_to(ROOT)} pins no botocore version")
+
+
 def main():
+    parser = argparse.ArgumentParser(description="Writes the trimmed AWS service models ecslab compiles in.")
+    parser.add_argument("--out", type=pathlib.Path, default=OUT, help=f"folder to write (default {OUT.relative_to(ROOT)})")
+    out = parser.parse_args().out.resolve()
+    # The headers name the pinned version, so a virtualenv holding another
+    # botocore must not write models that claim to come from the pin.
+    pinned = pinned_botocore()
+    if botocore.__version__ != pinned:
+        raise SystemExit(
+            f"botocore {botocore.__version__} is installed but {REQUIREMENTS.relative_to(ROOT)} pins {pinned}: "
+            "run scripts/setup first")
     loader = botocore.loaders.Loader()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     header = (
-        "// GENERATED FILE - do not edit.\n"
-        f"// Trimmed from botocore {botocore.__version__}'s models by scripts/models/generate.py.\n"
-        "// To regenerate: scripts/models/generate\n"
+        "// GENERATED FILE - do not edit. Written by scripts/models/generate from botocore\n"
+        f"// {botocore.__version__}, the version pinned in scripts/requirements.txt: change\n"
+        "// scripts/models/generate.py or the pin, then run scripts/models/generate.\n"
     )
     written = []
     for service in SERVICES:
@@ -88,7 +111,7 @@ def main():
         while ('"' + hashes) in text or ("\\" + hashes) in text:
             hashes += "#"
         name = swift_identifier(service)
-        path = OUT / f"ServiceModelData+{name}.swift"
+        path = out / f"ServiceModelData+{name}{SUFFIX}"
         path.write_text(
             header
             + "\nextension ServiceModelData {\n"
@@ -101,7 +124,8 @@ def main():
     cases = "".join(f'        case "{s}": return Parsed.{n}\n' for s, n, _ in written)
     parsed = "".join(f'        static let {n} = ServiceModel.decode(service: "{s}", json: ServiceModelData.{n})\n' for s, n, _ in written)
     names = ", ".join(f'"{s}"' for s, _, _ in written)
-    (OUT / "ServiceModelData+Catalog.swift").write_text(
+    catalog = out / f"ServiceModelData+Catalog{SUFFIX}"
+    catalog.write_text(
         header
         + "\nextension ServiceModelData {\n"
         + f'    static let botocoreVersion = "{botocore.__version__}"\n\n'
@@ -119,8 +143,13 @@ def main():
         + "}\n",
         encoding="utf-8",
     )
+    # A service dropped from SERVICES must not leave its old file compiled in.
+    kept = {catalog.name} | {f"ServiceModelData+{name}{SUFFIX}" for _, name, _ in written}
+    for stale in out.glob(f"*{SUFFIX}"):
+        if stale.name not in kept:
+            stale.unlink()
     total = sum(size for _, _, size in written)
-    print(f"botocore {botocore.__version__}: {len(written)} services, {total} bytes of JSON -> {OUT.relative_to(ROOT)}")
+    print(f"botocore {botocore.__version__}: {len(written)} services, {total} bytes of JSON -> {out}")
 
 
 if __name__ == "__main__":

@@ -4,9 +4,14 @@ import JSON
 /// tutor does: `aws ec2 describe-subnets --subnet-ids subnet-1 --filters '[...]'`.
 /// Scalars and lists of scalars become plain options, booleans `--flag` or
 /// `--no-flag`, and anything nested a JSON argument, which the CLI accepts
-/// for every parameter. Values of shapes AWS marks sensitive (a SecureString
-/// parameter's value, a password) are shown as `<redacted>`, so the command
-/// can be printed and logged without leaking them.
+/// for every parameter. Secrets are shown as `<redacted>`, so the command can
+/// be printed and logged without leaking them: strings of a shape AWS marks
+/// sensitive (a SecureString parameter's value, a password), and strings whose
+/// name, or whose sibling `name` in a name/value pair, looks like a secret
+/// (`DB_PASSWORD`, `SecretAccessKey`). AWS also marks whole lists and
+/// structures sensitive, such as a container's `environment`; redacting those
+/// whole would hide the `PORT=80` a lesson teaches, so only the secrets in
+/// them go.
 public struct CLICommand: Sendable {
     public let model: ServiceModel
     public let operation: OperationModel
@@ -35,7 +40,7 @@ public struct CLICommand: Sendable {
                 let option = CLIName.kebab(name)
                 let member = try shape?.shape.member(named: name).map { try model.resolve($0) }
                 let memberType = member?.type
-                let value = try member.map { try redacted(value, $0) } ?? value
+                let value = try member.map { try redacted(value, named: name, $0) } ?? value
                 if memberType == .boolean, let flag = value.boolValue {
                     let negative = "no-\(option)"
                     let renamed = Self.booleanRenames["\(model.name).\(operationName).\(negative)"]
@@ -57,26 +62,49 @@ public struct CLICommand: Sendable {
         }
     }
 
-    /// `value` with every part whose shape is sensitive replaced by `<redacted>`.
-    private func redacted(_ value: JSON, _ shape: ResolvedShape) throws -> JSON {
-        if shape.shape.isSensitive { return "<redacted>" }
+    /// `value`, found under `name`, with every secret in it replaced by the placeholder.
+    private func redacted(_ value: JSON, named name: String, _ shape: ResolvedShape) throws -> JSON {
         switch (shape.type, value) {
         case (.structure, .object(var object)):
             for (key, item) in object.members {
-                if let reference = shape.shape.member(named: key) { object[key] = try redacted(item, try model.resolve(reference)) }
+                guard let reference = shape.shape.member(named: key) else { continue }
+                object[key] = try redacted(item, named: key, try model.resolve(reference))
+            }
+            for (key, item) in object.members where item.stringValue != nil && Self.isSecretValueOfPair(key, in: object) {
+                object[key] = .string(SecretRedactor.placeholder)
             }
             return .object(object)
         case (.list, .array(let items)):
             guard let reference = shape.shape.member else { return value }
             let element = try model.resolve(reference)
-            return .array(try items.map { try redacted($0, element) })
+            return .array(try items.map { try redacted($0, named: name, element) })
         case (.map, .object(var object)):
             guard let reference = shape.shape.value else { return value }
             let element = try model.resolve(reference)
-            for (key, item) in object.members { object[key] = try redacted(item, element) }
+            // A map's key names its value as a member name does (`{"DB_PASSWORD": "..."}`).
+            for (key, item) in object.members { object[key] = try redacted(item, named: key, element) }
             return .object(object)
-        default:
+        case (.structure, _), (.list, _), (.map, _):
             return value
+        default:
+            if shape.shape.isSensitive || (value.stringValue != nil && SecretRedactor.isSecretField(name)) {
+                return .string(SecretRedactor.placeholder)
+            }
+            return value
+        }
+    }
+
+    /// Whether `key` is the value half of a name/value pair whose name is a
+    /// secret's: `value` beside `name` (an environment entry), `Value` beside
+    /// `Key`, `ParameterValue` beside `ParameterKey`.
+    private static func isSecretValueOfPair(_ key: String, in object: JSONObject) -> Bool {
+        let lowered = key.lowercased()
+        guard lowered.hasSuffix("value") else { return false }
+        let stem = lowered.dropLast("value".count)
+        return object.members.contains { sibling, item in
+            let siblingName = sibling.lowercased()
+            guard siblingName == stem + "name" || siblingName == stem + "key", let named = item.stringValue else { return false }
+            return SecretRedactor.isSecretField(named)
         }
     }
 

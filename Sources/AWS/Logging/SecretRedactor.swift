@@ -17,23 +17,37 @@ public enum SecretRedactor {
         "authorization", "proxy-authorization", "x-amz-security-token", "cookie", "set-cookie",
     ]
 
-    /// Field names (lower-cased, without namespace prefix or form path) whose
-    /// value is secret wherever they appear in a body or query string.
-    public static let secretFields: Set<String> = [
-        "secretaccesskey", "sessiontoken", "securitytoken", "x-amz-security-token", "x-amz-signature",
-        "password", "newpassword", "oldpassword", "authorizationtoken", "keymaterial", "privatekey",
-        "secretstring", "secretbinary", "clientsecret",
+    /// How the name of a secret ends, once lower-cased with everything but
+    /// letters and digits dropped: `DB_PASSWORD`, `SecretAccessKey`, `apiKey`,
+    /// `x-amz-security-token`. Matching ends rather than whole names catches
+    /// the names people give environment variables, not only AWS's own.
+    /// `accesskey` alone is left out: IAM's `<AccessKey>` is the element that
+    /// holds the key's id and user name besides its secret.
+    public static let secretNameEndings: [String] = [
+        "password", "passwd", "passphrase", "secret", "secretstring", "secretbinary", "authorization", "signature",
+        "privatekey", "secretkey", "secretaccesskey", "apikey", "sharedkey", "keymaterial", "token", "tokenvalue", "tokenstring",
+    ]
+
+    /// Names that end like a secret but are not one: paging, ordering and
+    /// idempotency tokens, which learners need to see, and public keys.
+    public static let publicNameEndings: [String] = [
+        "nexttoken", "paginationtoken", "continuationtoken", "startingtoken", "sequencetoken", "forwardtoken",
+        "backwardtoken", "clienttoken", "requesttoken", "idempotencytoken", "publickeymaterial",
     ]
 
     public static func redactHeader(name: String, value: String) -> String {
         secretHeaders.contains(name.lowercased()) ? placeholder : value
     }
 
+    /// Whether a field, variable or member of this name holds a secret. The
+    /// one rule for every redaction: `--debug` bodies and shown `aws` commands.
     public static func isSecretField(_ name: some StringProtocol) -> Bool {
         var local = Substring(name)
         if let colon = local.lastIndex(of: ":") { local = local[local.index(after: colon)...] }
         if let dot = local.lastIndex(of: ".") { local = local[local.index(after: dot)...] }
-        return secretFields.contains(local.lowercased())
+        let folded = String(local.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+        if publicNameEndings.contains(where: folded.hasSuffix) { return false }
+        return secretNameEndings.contains(where: folded.hasSuffix)
     }
 
     /// The body with every secret field's value replaced by the placeholder.

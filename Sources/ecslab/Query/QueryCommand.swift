@@ -57,10 +57,16 @@ struct QueryCommand: ParsableCommand {
                 throw fail("\(file) does not exist.")
             }
             guard !isDirectory.boolValue else { throw fail("\(file) is a folder, not a JSON file.") }
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw fail("\(file) cannot be read.")
+            // Read from the open file to its end rather than with
+            // FileManager.contents(atPath:), which gives nothing for pipes and
+            // FIFOs: bash's `<(aws ...)`, `/dev/stdin`, a `mkfifo` file.
+            guard let handle = FileHandle(forReadingAtPath: file) else { throw fail("\(file) cannot be read.") }
+            defer { try? handle.close() }
+            do {
+                data = try handle.readToEnd() ?? Data()
+            } catch {
+                throw fail("\(file) cannot be read: \(error.localizedDescription)")
             }
-            data = contents
         } else {
             origin = "standard input"
             data = FileHandle.standardInput.readDataToEndOfFile()

@@ -1,6 +1,6 @@
-// GENERATED FILE - do not edit.
-// Trimmed from botocore 1.43.11's models by scripts/models/generate.py.
-// To regenerate: scripts/models/generate
+// GENERATED FILE - do not edit. Written by scripts/models/generate from botocore
+// 1.43.11, the version pinned in scripts/requirements.txt: change
+// scripts/models/generate.py or the pin, then run scripts/models/generate.
 
 extension ServiceModelData {
     static let botocoreVersion = "1.43.11"
