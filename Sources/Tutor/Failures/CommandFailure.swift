@@ -70,7 +70,11 @@ public struct CommandFailure: Error, CustomStringConvertible, Sendable {
                 ? CommandFailure(message: "Invalid parameters:\n" + error.lines.joined(separator: "\n"), status: usage)
                 : .failed(error.description)
         case let error as JMESPathError:
-            return CommandFailure(message: aws ? "--query is not a valid JMESPath expression: \(error)" : "\(error)", status: usage)
+            if aws { return CommandFailure(message: "--query is not a valid JMESPath expression: \(error)", status: usage) }
+            // A mistake in the expression itself, or one evaluating it over this input.
+            return CommandFailure(message: "\(error)", status: error.kind == .syntax ? 2 : 1)
+        case let error as InputFileError:
+            return CommandFailure(message: error.description, status: usage)
         case let error as AWSServiceError:
             let fix = FailureFix.of(error)
             if case .awsCLI(let operation) = convention {
