@@ -36,28 +36,4 @@ final class TutorLanguageTests: XCTestCase {
         let outcome = try fixture.ecslab.run(fixture.arguments + ["--lang", "fr"], standardInput: "quit\n", environment: fixture.environment)
         XCTAssertEqual(outcome, .init(status: 2, standardOutput: "", standardError: "ecslab: --lang takes zh or en, not fr.\n"))
     }
-
-    /// A whole scripted session, switching language half way: the exact output.
-    func testLangSwitchesEverythingTheTutorSays() throws {
-        let fixture = try TutorFixture(region: "eu-south-1")
-        let outcome = try fixture.ecslab.run(
-            fixture.arguments + ["--lang", "en"], standardInput: "help lang\nfrob\nlang zh\nhelp lang\nfrob\nstart nope\nlang\nquit\n",
-            environment: fixture.environment)
-        XCTAssertEqual(outcome.standardOutput, """
-            Welcome to ecslab, the tutor for the AWS ECS course. Type help for the commands, lessons for the course.
-            Connected to the endpoint \(fixture.moto) (account 123456789012, region eu-south-1).
-            Preflight passed: credentials, region and endpoint are fine.
-            lang zh|en  —  switch language
-            There is no command frob. Type help to see them all.
-            已切换到中文。
-            lang zh|en  —  切换语言
-            没有命令 frob。输入 help 查看所有命令。
-            出错了：没有课程 nope。课程有：feature。
-            用法：lang zh 或 lang en
-            再见！进度已保存。
-
-            """)
-        XCTAssertEqual(outcome.standardError, "")
-        XCTAssertEqual(outcome.status, 0)
-    }
 }

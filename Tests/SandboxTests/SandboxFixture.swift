@@ -16,16 +16,11 @@ final class SandboxFixture: Sendable {
     let model: ModelAccount
     let transport: CurlTransport
     static func venvEnvironment() throws -> [String: String] {
-        let moto = try TestEnvironment.venvProgram("moto_server")
-        var environment = ProcessInfo.processInfo.environment
-        environment["ECSLAB_VENV"] = moto.deletingLastPathComponent().deletingLastPathComponent().path
-        return environment
+        try TestEnvironment.venvEnvironment()
     }
 
     static func temporaryState() throws -> StateDirectory {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-sandbox-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return StateDirectory(url: url)
+        StateDirectory(url: try TestEnvironment.temporaryFolder("ecslab-sandbox-test"))
     }
 
     init(appFolder: URL? = nil) async throws {

@@ -81,4 +81,20 @@ public enum TestEnvironment {
         try need("\(program.path) (the project virtualenv)", FileManager.default.isExecutableFile(atPath: program.path))
         return program
     }
+
+    /// This process's environment naming the project virtualenv (`ECSLAB_VENV`),
+    /// for commands that start their own local AWS.
+    public static func venvEnvironment() throws -> [String: String] {
+        let moto = try venvProgram("moto_server")
+        var environment = ProcessInfo.processInfo.environment
+        environment["ECSLAB_VENV"] = moto.deletingLastPathComponent().deletingLastPathComponent().path
+        return environment
+    }
+
+    /// A new empty folder of the test's own under the temporary folder.
+    public static func temporaryFolder(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 }

@@ -42,6 +42,17 @@ public struct Check: Sendable {
     }
 }
 
+extension Check {
+    /// The check with `${...}` in its title, hints and failure filled in.
+    public func filled(by scope: VariableScope) -> Check {
+        var check = self
+        check.title = scope.fill(title)
+        check.hints = hints.map { scope.fill($0) }
+        check.failure = scope.fill(failure)
+        return check
+    }
+}
+
 /// Where a check gets the document its assertions look at.
 public enum CheckSource: Sendable {
     /// Read calls, each response stored under its name in one document.

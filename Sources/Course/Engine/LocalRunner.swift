@@ -14,14 +14,12 @@ public struct LocalRunner: Sendable {
     public var courseFolder: URL
     /// How long a started program may take to accept connections.
     public var startTimeout: Double = 20
+    /// Where `~` and relative paths in the lesson's folders lead.
+    public var paths: PathResolver
 
-    public init(courseFolder: URL) {
+    public init(courseFolder: URL, paths: PathResolver = PathResolver()) {
         self.courseFolder = courseFolder
-    }
-
-    /// `~` and `~/x` as the learner's home.
-    public static func expand(_ path: String) -> URL {
-        URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        self.paths = paths
     }
 
     /// Copies the template folder into `destination`, keeping every file the

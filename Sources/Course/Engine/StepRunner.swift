@@ -111,7 +111,7 @@ public struct StepRunner: Sendable {
             let lessonFolder = local.courseFolder.appendingPathComponent(lesson.location.file).deletingLastPathComponent()
             guard let destination = try scope.resolve(to).stringValue else { throw LocalActionError.missingFolder("(not text)") }
             if dryRun { return .dryRun }
-            let files = try local.copy(template: lessonFolder.appendingPathComponent(from), to: LocalRunner.expand(destination))
+            let files = try local.copy(template: lessonFolder.appendingPathComponent(from), to: local.paths.url(destination))
             observe(.copied(to: destination, files: files))
         case .start(let command, let prepare, let directory, let environment, let port):
             guard let folder = try scope.resolve(directory).stringValue, let portText = try scope.resolve(port).stringValue ?? scope.resolve(port).intValue.map(String.init),
@@ -132,10 +132,10 @@ public struct StepRunner: Sendable {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-\(lesson.id)-\(step.id)-\(number).log")
             let pid: Int32
             do {
-                if !prepare.isEmpty, let problem = local.prepare(prepare, in: LocalRunner.expand(folder), log: log) {
+                if !prepare.isEmpty, let problem = local.prepare(prepare, in: local.paths.url(folder), log: log) {
                     observe(.prepareFailed(command: prepare.joined(separator: " "), problem: problem))
                 }
-                pid = try local.start(command: command, in: LocalRunner.expand(folder), environment: variables, port: number, log: log)
+                pid = try local.start(command: command, in: local.paths.url(folder), environment: variables, port: number, log: log)
             } catch {
                 try? ledger.append(LedgerEvent(.failed, id: id, time: now(), fields: ["error": .string(String(describing: error))]))
                 throw error

@@ -57,4 +57,23 @@ public struct VariableScope: Sendable {
     public func resolveForDisplay(_ template: Template) -> JSON {
         (try? template.resolve { reference in value(of: reference) ?? .string(reference.description) }) ?? template.json
     }
+
+    /// A text a person reads with `${...}` filled in: the learner's values
+    /// where known (their `--set`, ids already saved), and `<name>` where a
+    /// value is still to come. A text that is no template is left as it is.
+    public func fill(_ text: String) -> String {
+        guard text.contains("${"), let template = try? TemplateString(parsing: text) else { return text }
+        return template.parts.map { part in
+            switch part {
+            case .literal(let literal): return literal
+            case .reference(let reference):
+                guard let value = value(of: reference) else { return "<\(reference.name)>" }
+                return value.stringValue ?? value.text
+            }
+        }.joined()
+    }
+
+    public func fill(_ text: LocalizedText) -> LocalizedText {
+        text.map { fill($0) }
+    }
 }

@@ -47,7 +47,8 @@ public struct CheckRunner: Sendable {
         var cache = ReadCache()
         var results: [String: CheckResult] = [:]
         var ordered: [CheckResult] = []
-        for check in CheckRunner.withDependencies(checks, all: all) {
+        // Texts name the learner's own values (`${vpc_name}`), not the defaults.
+        for check in CheckRunner.withDependencies(checks, all: all).map({ $0.filled(by: scope) }) {
             observe(.started(check))
             let start = now()
             var result: CheckResult

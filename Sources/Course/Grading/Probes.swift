@@ -23,11 +23,15 @@ public struct ProbeUnavailable: Error, Sendable, CustomStringConvertible {
 
 /// Reads a local file for a file check: `{exists, text, lines}`.
 public struct FileProbeReader: Sendable {
-    public init() {}
+    /// Where `~` and relative paths lead.
+    public var paths: PathResolver
+
+    public init(paths: PathResolver = PathResolver()) {
+        self.paths = paths
+    }
 
     public func read(_ path: String) -> JSON {
-        let expanded = (path as NSString).expandingTildeInPath
-        guard let data = FileManager.default.contents(atPath: expanded),
+        guard let data = FileManager.default.contents(atPath: paths.url(path).path),
             let text = String(data: data, encoding: .utf8)
         else {
             return ["exists": false, "text": nil, "lines": []]

@@ -6,12 +6,11 @@ import Terminal
 /// is known. Listing the course itself needs no account.
 public enum LessonList {
     public static func lines(
-        _ options: WorkspaceOptions, offline: Bool, console: Console = .standard,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        _ options: WorkspaceOptions, offline: Bool, console: Console = .standard
     ) async -> [String] {
         var content = CourseFolder.load(options.course, console: console)
         var progress: LearnerProgress?
-        if !offline, AccountTarget.isKnown(options, environment: environment) {
+        if !offline, AccountTarget.isKnown(options) {
             do {
                 let workspace = try await Workspace.open(options, console: console)
                 content = workspace.content

@@ -29,7 +29,8 @@ public enum Preflight {
 
     /// On a real account: the service-linked role ECS needs, and Docker and
     /// Node for the web app lessons. None of these stops the tutor.
-    public static func realAccountProblems(_ workspace: Workspace, tools: LocalTools = LocalTools(), environment: [String: String] = ProcessInfo.processInfo.environment) async -> [PreflightProblem] {
+    public static func realAccountProblems(_ workspace: Workspace, tools: any ToolAvailability = LocalTools()) async -> [PreflightProblem] {
+        let environment = workspace.options.environment
         var problems: [PreflightProblem] = []
         // Found by its path rather than its name: AWS calls it
         // AWSServiceRoleForECS, moto 5.2.5 AWSServiceRoleForecs.

@@ -48,7 +48,7 @@ struct WrongPlaceSearch {
     }
 
     private func account(in region: String) throws -> any AccountAPI {
-        var configuration = try AWSConfiguration.loadForCurrentProcess(profile: workspace.options.profile)
+        var configuration = try workspace.options.awsConfiguration()
         configuration.region = region
         let session = try AWSSession(configuration: configuration, endpointOverride: workspace.endpoint, transport: workspace.transport)
         return ModelAccount(client: session.client, account: workspace.identity.account, region: region)

@@ -53,7 +53,7 @@ extension TutorSession {
         let firstOpen = lesson.steps.first { !workspace.progress.isCompleted(lesson: lesson.id, step: $0.id) } ?? lesson.steps.first
         try moveTo(lesson: lesson, step: firstOpen)
         say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
-        console.out(lesson.summary[language])
+        console.out(readable(lesson.summary, in: lesson))
         if let cost = lesson.cost { console.out(style.yellow(TutorText.lessonCost(language, ["note": cost.note[language]]))) }
         let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress).map(\.lesson.id)
         if let first = missing.first {
@@ -75,21 +75,35 @@ extension TutorSession {
         if id != nil { try moveTo(lesson: lesson, step: step) }
         let index = (lesson.steps.firstIndex { $0.id == step.id } ?? 0) + 1
         let done = workspace.progress.isCompleted(lesson: lesson.id, step: step.id) ? " ✓" : ""
-        console.out(style.bold("== \(lesson.id)/\(step.id) (\(index)/\(lesson.steps.count)): \(step.title[language]) ==") + done)
-        console.out(step.explanation[language])
+        let scope = workspace.scope(for: lesson, overrides: [:])
+        console.out(style.bold("== \(lesson.id)/\(step.id) (\(index)/\(lesson.steps.count)): \(readable(step.title, in: lesson)) ==") + done)
+        console.out(readable(step.explanation, in: lesson))
         if let console = step.console {
-            self.console.out(style.dim(TutorText.inTheConsole(language, ["how": console[language]])))
+            self.console.out(style.dim(TutorText.inTheConsole(language, ["how": readable(console, in: lesson)])))
         }
+        // The aws commands themselves, with the learner's values where known.
         for call in step.calls {
             var cost = ""
             if case .hourly(let usd) = call.cost { cost = "  (\(TutorPrompt.cost(usd))/h)" }
-            console.out("  • \(call.operation)\(cost)")
+            console.out("  $ " + workspace.account.cliCommand(call.operation, input: scope.resolveForDisplay(call.parameters)) + cost)
         }
         if let quiz = step.quiz {
             console.out(quiz.question[language])
             for (number, choice) in quiz.choices.enumerated() { console.out("  \(number + 1). \(choice[language])") }
         }
         console.out(style.dim((step.quiz == nil ? TutorText.showNextDo : .showNextQuiz)(language)))
+    }
+
+    /// A lesson's text as the learner reads it: their own values filled in
+    /// and, in the sandbox, the loopback address a browser here can open in
+    /// place of a simulated task's public IP.
+    func readable(_ text: LocalizedText, in lesson: Lesson) -> String {
+        var line = workspace.scope(for: lesson, overrides: [:]).fill(text)[language]
+        for task in workspace.sandbox?.taskSimulator(notices: .silent).store.load() ?? [] {
+            guard let ip = task.publicIp, let port = task.loopbackPort, line.contains(ip) else { continue }
+            line += "\n" + TutorText.sandboxLoopback(language, ["ip": ip, "url": "http://127.0.0.1:\(port)/"])
+        }
+        return line
     }
 
     func move(by offset: Int) throws {

@@ -17,6 +17,8 @@ public final class TutorSession {
     public let interruption = Interruption()
     /// The sandbox was not asked for: there were no credentials to use.
     public var fellBackToSandbox = false
+    /// What the preflight of a real account asks about the learner's tools.
+    public var tools: any ToolAvailability = LocalTools()
 
     public init(workspace: Workspace, target: AccountTarget, reader: any LineReader, style: TerminalStyle, indicator: WaitIndicator? = nil) {
         self.workspace = workspace
@@ -65,7 +67,7 @@ public final class TutorSession {
     public func run() async {
         greet()
         if target == .realAccount {
-            for problem in await Preflight.realAccountProblems(workspace) { console.out(style.yellow(problem.line(language))) }
+            for problem in await Preflight.realAccountProblems(workspace, tools: tools) { console.out(style.yellow(problem.line(language))) }
         }
         refreshCompletion()
         while true {

@@ -119,6 +119,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case resetNeedsYes
     case lessonListLine
     case progressNotShown
+    case sandboxLoopback
 
     public var text: LocalizedText {
         switch self {
@@ -354,6 +355,8 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "cleanup 会删除资源；确认的话请加 --yes 重新运行，或加 --dry-run 查看将删除什么。", en: "cleanup deletes resources; run it again with --yes to confirm, or --dry-run to see what it would delete.")
         case .resetNeedsYes:
             return LocalizedText(zh: "reset 会忘记你的学习进度；确认的话请加 --yes 重新运行。", en: "reset forgets your progress; run it again with --yes to confirm.")
+        case .sandboxLoopback:
+            return LocalizedText(zh: "沙箱（模拟）：{ip} 在本机上是 {url}，用浏览器打开它。", en: "sandbox (simulated): {ip} is {url} on this machine; open that in a browser.")
         case .progressNotShown:
             return LocalizedText(zh: "没有显示进度：{reason}", en: "progress is not shown: {reason}")
         case .lessonListLine:

@@ -11,7 +11,8 @@ public enum AccountTarget: Equatable, Sendable {
     /// `--sandbox`, or no credentials anywhere: the local sandbox.
     case sandbox
 
-    public static func choose(_ options: WorkspaceOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> AccountTarget {
+    public static func choose(_ options: WorkspaceOptions) -> AccountTarget {
+        let environment = options.environment
         if options.sandbox { return .sandbox }
         if let url = options.endpointURL { return .endpoint(url) }
         if let url = environment["AWS_ENDPOINT_URL"], !url.isEmpty { return .endpoint(url) }
@@ -20,8 +21,8 @@ public enum AccountTarget: Equatable, Sendable {
 
     /// Whether any account is named at all: the sandbox, an endpoint, or
     /// something for the standard chain to start from.
-    public static func isKnown(_ options: WorkspaceOptions, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        choose(options, environment: environment) != .sandbox || options.sandbox
+    public static func isKnown(_ options: WorkspaceOptions) -> Bool {
+        choose(options) != .sandbox || options.sandbox
     }
 
     /// Whether the standard chain has anything to start from; the chain itself

@@ -42,12 +42,14 @@ public struct Workspace: Sendable {
         let content = CourseFolder.load(options.course, console: console)
         let sandbox =
             options.sandbox
-            ? try await SandboxSession.open(state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region, interactive: interactive)
+            ? try await SandboxSession.open(
+                state: state, searchFrom: [folder, ExecutableFolder.url], region: options.region, interactive: interactive,
+                environment: options.environment)
             : nil
         if let sandbox, sandbox.ownsServer, state == StateDirectory() {
             console.error("ecslab: " + TutorText.ownSandbox(language))
         }
-        var configuration = try sandbox?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: options.profile)
+        var configuration = try sandbox?.configuration() ?? options.awsConfiguration()
         if let region = options.region { configuration.region = region }
         let endpoint = try sandbox?.endpoint ?? options.endpointURL.map { try Endpoint(parsing: $0) }
         let transport = CurlTransport()
@@ -108,6 +110,7 @@ public struct Workspace: Sendable {
         let prober: any HTTPProber = TransportProber(transport: transport)
         var runner = CheckRunner(
             api: account, prober: sandbox.flatMap { sandbox in sandboxAccount.map { sandbox.prober(base: prober, account: $0) } } ?? prober)
+        runner.files = FileProbeReader(paths: paths)
         runner.quizAnswers = progress.quizAnswers
         runner.recordedPasses = progress.recordedPasses
         runner.content = content
@@ -117,7 +120,7 @@ public struct Workspace: Sendable {
     public func stepRunner() -> StepRunner {
         var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
         runner.teardown = teardown()
-        runner.local = LocalRunner(courseFolder: courseFolder)
+        runner.local = LocalRunner(courseFolder: courseFolder, paths: paths)
         return runner
     }
 
@@ -135,6 +138,10 @@ public struct Workspace: Sendable {
     public mutating func saveProgress() throws {
         try progressStore.save(progress)
     }
+
+    /// Where `~` and relative paths lead: `$HOME` of the environment the
+    /// workspace was opened with, and the folder ecslab was started in.
+    public var paths: PathResolver { PathResolver(environment: options.environment) }
 
     /// The hourly cost of what the tutor created and has not torn down.
     public var runningCost: Double {

@@ -1,3 +1,4 @@
+import AWS
 import Course
 import Foundation
 
@@ -12,10 +13,12 @@ public struct WorkspaceOptions: Sendable {
     public var course: String?
     public var debug: Bool
     public var sandbox: Bool
+    /// The environment AWS settings are read from, as the SDKs read them.
+    public var environment: [String: String]
 
     public init(
         language: Language = .en, profile: String? = nil, region: String? = nil, endpointURL: String? = nil, course: String? = nil,
-        debug: Bool = false, sandbox: Bool = false
+        debug: Bool = false, sandbox: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.language = language
         self.profile = profile
@@ -24,6 +27,16 @@ public struct WorkspaceOptions: Sendable {
         self.course = course
         self.debug = debug
         self.sandbox = sandbox
+        self.environment = environment
+    }
+
+    /// The AWS configuration these options name: the profile in the files the
+    /// environment points at, with `--region` over everything else.
+    func awsConfiguration() throws -> AWSConfiguration {
+        var configuration = try AWSConfiguration.load(
+            environment: environment, homeDirectory: AWSConfiguration.homeDirectory(environment), profile: profile)
+        if let region { configuration.region = region }
+        return configuration
     }
 
     /// `--lang`, then `ECSLAB_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): `zh*` is Chinese.

@@ -13,7 +13,7 @@ final class SandboxCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         ecslab = try BuiltExecutable("ecslab")
-        venv = try SandboxFixture.venvEnvironment()["ECSLAB_VENV"] ?? ""
+        venv = try TestEnvironment.venvEnvironment()["ECSLAB_VENV"] ?? ""
     }
 
     override func tearDown() {
@@ -24,7 +24,7 @@ final class SandboxCommandTests: XCTestCase {
     }
 
     func newState() throws -> URL {
-        let state = try SandboxFixture.temporaryState().url
+        let state = try TestEnvironment.temporaryFolder("ecslab-sandbox-test")
         states.append(state)
         return state
     }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Runs a program to completion for a test, feeding stdin and collecting output.
-struct ProcessRunner {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct ProcessRunner {
+    public struct Result {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static func run(_ program: URL, _ arguments: [String], stdin: String = "", environment: [String: String]? = nil) async throws -> Result {
+    public static func run(_ program: URL, _ arguments: [String], stdin: String = "", environment: [String: String]? = nil) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

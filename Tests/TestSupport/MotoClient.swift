@@ -1,13 +1,12 @@
 import AWS
 import Foundation
 import JSON
-import TestSupport
 
 /// A client and an `aws` CLI environment aimed at the test moto server, with dummy keys.
-enum MotoClient {
-    static let region = "us-east-1"
+public enum MotoClient {
+    public static let region = "us-east-1"
 
-    static func client(_ url: String) throws -> AWSClient {
+    public static func client(_ url: String) throws -> AWSClient {
         let sender = AWSRequestSender(
             transport: CurlTransport(),
             credentials: StaticCredentialsProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
@@ -16,7 +15,7 @@ enum MotoClient {
     }
 
     /// The environment for `aws`: only the endpoint, keys and region, no profile files.
-    static func cliEnvironment(_ url: String) -> [String: String] {
+    public static func cliEnvironment(_ url: String) -> [String: String] {
         [
             "PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path,
             "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": region,
@@ -27,7 +26,7 @@ enum MotoClient {
 
     /// What `aws <service> <operation> --cli-input-json <input> --output json` prints,
     /// re-printed by Python with sorted keys (so only key order is normalised).
-    static func cliOutput(_ url: String, service: String, operation: String, input: JSON) async throws -> (status: Int32, text: String, errors: String) {
+    public static func cliOutput(_ url: String, service: String, operation: String, input: JSON) async throws -> (status: Int32, text: String, errors: String) {
         let aws = try TestEnvironment.venvProgram("aws")
         let python = try TestEnvironment.venvProgram("python")
         let script = """
@@ -46,7 +45,7 @@ enum MotoClient {
         return (result.status, result.stdout, result.stderr)
     }
 
-    static func sorted(_ json: JSON) -> String {
+    public static func sorted(_ json: JSON) -> String {
         json.formatted(JSONFormat(indent: 4, sortKeys: true)) + "\n"
     }
 }
