@@ -73,6 +73,11 @@ final class TmuxTerminal {
         throw XCTSkip("the terminal did not show what was expected")
     }
 
+    /// Closes the terminal, as closing its window does: the program gets SIGHUP.
+    func close() throws {
+        try tmux(["kill-session", "-t", "tutor"])
+    }
+
     /// Whether the program in the pane has ended.
     func hasExited() throws -> Bool {
         try tmux(["display-message", "-p", "-t", "tutor", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"

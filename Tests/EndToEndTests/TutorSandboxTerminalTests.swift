@@ -134,4 +134,17 @@ final class TutorSandboxTerminalTests: XCTestCase {
         try terminal.waitForExit()
         XCTAssertEqual(fixture.runningServers(), [])
     }
+
+    /// Closing the terminal (a closed window, `tmux kill-session`) sends
+    /// SIGHUP: the sandbox server the tutor started ends with the tutor.
+    func testClosingTheTerminalEndsTheSandboxTheTutorStarted() throws {
+        let fixture = try SandboxTutorFixture(natGatewaySeconds: 1)
+        let terminal = try fixture.terminal(["--sandbox", "--lang", "en"])
+        try terminal.waitFor("ecslab> ")
+        XCTAssertEqual(fixture.runningServers().count, 1, "the tutor started a sandbox of its own")
+        try terminal.close()
+        let giveUp = Date().addingTimeInterval(15)
+        while Date() < giveUp, !fixture.runningServers().isEmpty { usleep(100_000) }
+        XCTAssertEqual(fixture.runningServers(), [], "nothing the tutor started outlives it")
+    }
 }

@@ -6,10 +6,13 @@ struct LocalAppStopper: Sendable {
     let workspace: Workspace
 
     func stopAll() async {
-        let running = ((try? workspace.ledger.live()) ?? []).compactMap(\.localProcess)
+        let running = ((try? workspace.ledger.live()) ?? []).filter { $0.localProcess != nil }
         guard !running.isEmpty else { return }
-        for process in running {
-            workspace.console.out(TutorText.stoppingLocalApp(workspace.language, ["command": process.match, "pid": String(process.pid)]))
+        for entry in running {
+            guard let process = entry.localProcess else { continue }
+            // The ledger names the call `local:start node app.js`.
+            let command = entry.operation.hasPrefix("local:start ") ? String(entry.operation.dropFirst("local:start ".count)) : process.match
+            workspace.console.out(TutorText.stoppingLocalApp(workspace.language, ["command": command, "pid": String(process.pid)]))
         }
         _ = try? await workspace.teardown().run(lesson: nil, localOnly: true)
     }

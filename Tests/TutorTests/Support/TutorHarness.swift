@@ -32,27 +32,50 @@ struct TutorHarness {
     private var regionOverride: String?
     var currentRegion: String { regionOverride ?? region }
 
+    /// What the learner's PATH holds.
+    var path = "/usr/bin:/bin"
+
     var environment: [String: String] {
-        ["AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": currentRegion, "HOME": state.path, "PATH": "/usr/bin:/bin"]
+        [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": currentRegion, "HOME": state.path, "PATH": path,
+            "ECSLAB_VENV": venv, "ECSLAB_SANDBOX_NAT_SECONDS": "1",
+        ]
     }
 
-    func options(_ language: Language) -> WorkspaceOptions {
-        WorkspaceOptions(language: language, endpointURL: moto, course: course, environment: environment)
+    /// The project virtualenv, for a sandbox the tutor starts itself.
+    var venv: String {
+        ((try? TestEnvironment.venvProgram("moto_server"))?.deletingLastPathComponent().deletingLastPathComponent().path) ?? ""
     }
+
+    /// The tutor on a sandbox of its own rather than the test server.
+    var sandbox = false
+
+    func options(_ language: Language) -> WorkspaceOptions {
+        WorkspaceOptions(language: language, endpointURL: sandbox ? nil : moto, course: course, sandbox: sandbox, environment: environment)
+    }
+
+    static var shippedCourse: String { TestEnvironment.projectRoot.path }
 
     var stateDirectory: StateDirectory { StateDirectory(url: state.appendingPathComponent("ecslab")) }
 
     /// Opens the workspace as the tutor does, runs `lines` at its prompt
     /// (the end of the script is Ctrl-D), and returns everything it wrote.
     func session(_ lines: [String], language: Language = .en, tools: any ToolAvailability = FixedTools(["node", "docker"])) async throws -> String {
+        try await run(lines, language: language, tools: tools).transcript
+    }
+
+    /// The same, with the session itself, to look at what it left behind.
+    func run(
+        _ lines: [String], language: Language = .en, tools: any ToolAvailability = FixedTools(["node", "docker"])
+    ) async throws -> (transcript: String, session: TutorSession) {
         let transcript = Transcript()
         let workspace = try await Workspace.open(options(language), state: stateDirectory, interactive: true, console: transcript.console)
         let session = TutorSession(
-            workspace: workspace, target: .endpoint(moto), reader: ScriptedLineReader(lines, transcript: transcript), style: .plain,
-            indicator: WaitIndicator(animated: false) { transcript.write($0) })
+            workspace: workspace, target: sandbox ? .sandbox : .endpoint(moto), reader: ScriptedLineReader(lines, transcript: transcript),
+            style: .plain, indicator: WaitIndicator(animated: false) { transcript.write($0) })
         session.tools = tools
         await session.run()
-        return normalized(transcript.contents)
+        return (normalized(transcript.contents), session)
     }
 
     /// The transcript with what changes from run to run written as words:
