@@ -123,7 +123,7 @@ public struct ComparisonEvaluator: Sendable {
     /// compact JSON, long values cut; no value at all in words.
     static func show(_ value: JSON, _ language: Language = .en) -> String {
         switch value {
-        case .null: return language == .zh ? "没有" : "nothing"
+        case .null: return LocalizedText(zh: "没有", en: "nothing")[language]
         case .string(let string): return string.count > 200 ? String(string.prefix(200)) + "…" : string
         default: return value.preview(limit: 200)
         }

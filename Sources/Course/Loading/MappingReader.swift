@@ -115,7 +115,7 @@ struct MappingReader {
             if let text = value[language.rawValue]?.scalar, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 texts[language] = text
             } else {
-                let name = language == .zh ? "Chinese" : "English"
+                let name = language.englishName
                 diagnostics.append(
                     Diagnostic(
                         at: value.location, "'\(field)' of \(what) has no \(name) text",

@@ -7,4 +7,12 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public init(locale: String) {
         self = locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
+
+    /// The language's name in English, for messages to course authors.
+    public var englishName: String {
+        switch self {
+        case .zh: return "Chinese"
+        case .en: return "English"
+        }
+    }
 }

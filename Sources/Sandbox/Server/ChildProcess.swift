@@ -20,8 +20,9 @@ public struct ChildProcess: Sendable, Equatable {
         /// A process group of its own: Ctrl-C at the terminal (which goes to
         /// the foreground group) does not reach it; the command ends it.
         case processGroup
-        /// A session of its own: it outlives the command and the terminal.
-        case session
+        /// Apart from the terminal altogether (setsid), as a daemon is: it
+        /// outlives the command and the terminal.
+        case daemon
     }
 
     /// Starts `program` with its output appended to `log`. Signals are reset:
@@ -59,7 +60,7 @@ public struct ChildProcess: Sendable, Equatable {
         case .processGroup:
             flags |= Int32(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
-        case .session: flags |= Self.setSessionFlag
+        case .daemon: flags |= Self.setSessionFlag
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 

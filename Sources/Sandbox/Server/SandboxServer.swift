@@ -54,7 +54,7 @@ public struct SandboxServer: Sendable {
             let stored = storedRecord()
             if let stored, Self.isServing(stored) { return .alreadyRunning(stored) }
             if let stored { Self.end(stored) }
-            let record = try await Self.launch(venv: venv, log: logURL, appFolder: appFolder, detachment: .session)
+            let record = try await Self.launch(venv: venv, log: logURL, appFolder: appFolder, detachment: .daemon)
             do {
                 try record.write(to: recordURL)
             } catch {

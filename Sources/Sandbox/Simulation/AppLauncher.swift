@@ -47,7 +47,7 @@ struct AppLauncher: Sendable {
         let process: ChildProcess
         do {
             process = try ChildProcess.spawn(
-                node, arguments: [entryPoint], environment: variables, directory: appFolder, log: log.path, detachment: .session)
+                node, arguments: [entryPoint], environment: variables, directory: appFolder, log: log.path, detachment: .daemon)
         } catch {
             return .failure(LaunchFailure(reason: "\(error)"))
         }

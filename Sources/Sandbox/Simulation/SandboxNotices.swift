@@ -38,7 +38,7 @@ public struct SandboxNotices: Sendable {
     public static let silent = SandboxNotices(debug: false) { _ in }
 
     func simulated(zh: String, en: String) {
-        write(language == .zh ? "沙箱（模拟）：\(zh)" : "sandbox (simulated): \(en)")
+        write(LocalizedText(zh: "沙箱（模拟）：\(zh)", en: "sandbox (simulated): \(en)")[language])
     }
 
     func quirk(_ text: String) {

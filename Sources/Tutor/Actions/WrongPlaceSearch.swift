@@ -22,7 +22,7 @@ struct WrongPlaceSearch {
         let prefix = "\(workspace.identity.account)-"
         return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }
             .map { String($0.dropFirst(prefix.count).dropLast(".json".count)) }
-            .filter { $0 != workspace.session.region }
+            .filter { $0 != workspace.aws.region }
             .sorted()
     }
 
@@ -50,7 +50,7 @@ struct WrongPlaceSearch {
     private func account(in region: String) throws -> any AccountAPI {
         var configuration = try workspace.options.awsConfiguration()
         configuration.region = region
-        let session = try AWSSession(configuration: configuration, endpointOverride: workspace.endpoint, transport: workspace.transport)
-        return ModelAccount(client: session.client, account: workspace.identity.account, region: region)
+        let aws = try AWSSession(configuration: configuration, endpointOverride: workspace.endpoint, transport: workspace.transport)
+        return ModelAccount(client: aws.client, account: workspace.identity.account, region: region)
     }
 }

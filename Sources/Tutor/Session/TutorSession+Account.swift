@@ -7,8 +7,8 @@ import Terminal
 extension TutorSession {
     func status() {
         say(.statusAccount, ["account": workspace.identity.account, "arn": workspace.identity.arn])
-        say(.statusRegion, ["region": workspace.session.region])
-        say(.statusEndpoint, ["endpoint": workspace.endpoint?.url ?? "AWS (\(workspace.session.region))"])
+        say(.statusRegion, ["region": workspace.aws.region])
+        say(.statusEndpoint, ["endpoint": workspace.endpoint?.url ?? "AWS (\(workspace.aws.region))"])
         let mode: TutorText
         switch target {
         case .endpoint: mode = .modeEndpoint
@@ -51,7 +51,7 @@ extension TutorSession {
         var words = arguments
         let options = workspace.options
         if let endpoint = workspace.endpoint, !words.contains("--endpoint-url") { words += ["--endpoint-url", endpoint.url] }
-        if !words.contains("--region") { words += ["--region", workspace.session.region] }
+        if !words.contains("--region") { words += ["--region", workspace.aws.region] }
         if let profile = options.profile, !words.contains("--profile") { words += ["--profile", profile] }
         let prepared: RawCall.Prepared
         do {

@@ -131,7 +131,7 @@ extension TutorSession {
         let failed = results.filter { $0.status == .failed }.map(\.check)
         if !failed.isEmpty {
             for found in await WrongPlaceSearch(workspace: workspace).search(failed, lesson: lesson) {
-                console.out(style.yellow(TutorText.wrongPlace(language, ["check": found.check, "region": found.region, "current": workspace.session.region])))
+                console.out(style.yellow(TutorText.wrongPlace(language, ["check": found.check, "region": found.region, "current": workspace.aws.region])))
             }
         }
     }

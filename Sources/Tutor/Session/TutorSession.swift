@@ -101,7 +101,7 @@ public final class TutorSession {
 
     func greet() {
         say(.welcome)
-        let fields = ["account": workspace.identity.account, "region": workspace.session.region, "endpoint": workspace.endpoint?.url ?? ""]
+        let fields = ["account": workspace.identity.account, "region": workspace.aws.region, "endpoint": workspace.endpoint?.url ?? ""]
         switch target {
         case .endpoint: say(.endpointTarget, fields)
         case .realAccount: say(.realTarget, fields)

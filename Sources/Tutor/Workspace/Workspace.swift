@@ -14,7 +14,8 @@ public struct Workspace: Sendable {
     public private(set) var language: Language
     public let options: WorkspaceOptions
     public let console: Console
-    public let session: AWSSession
+    /// The AWS session every call is signed and sent with.
+    public let aws: AWSSession
     public let identity: CallerIdentity
     public private(set) var account: any AccountAPI
     public let ledger: Ledger
@@ -53,16 +54,16 @@ public struct Workspace: Sendable {
         if let region = options.region { configuration.region = region }
         let endpoint = try sandbox?.endpoint ?? options.endpointURL.map { try Endpoint(parsing: $0) }
         let transport = CurlTransport()
-        let session = try AWSSession(
+        let aws = try AWSSession(
             configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
             transport: transport)
-        let identity = try await session.callerIdentity()
-        let modelAccount = ModelAccount(client: session.client, account: identity.account, region: session.region)
+        let identity = try await aws.callerIdentity()
+        let modelAccount = ModelAccount(client: aws.client, account: identity.account, region: aws.region)
         let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug, language: language))
-        let ledger = try Ledger(state: state, account: identity.account, region: session.region)
-        let progressStore = try ProgressStore(state: state, account: identity.account, region: session.region)
+        let ledger = try Ledger(state: state, account: identity.account, region: aws.region)
+        let progressStore = try ProgressStore(state: state, account: identity.account, region: aws.region)
         return Workspace(
-            content: content, language: language, options: options, console: console, session: session, identity: identity,
+            content: content, language: language, options: options, console: console, aws: aws, identity: identity,
             account: sandboxAccount ?? modelAccount, ledger: ledger, progressStore: progressStore, progress: try progressStore.load(),
             owner: ARN(identity.arn)?.lastName ?? identity.arn, transport: transport, courseFolder: folder, endpoint: endpoint,
             sandbox: sandbox, sandboxAccount: sandboxAccount, state: state)
@@ -99,7 +100,7 @@ public struct Workspace: Sendable {
 
     public func scope(for lesson: Lesson, overrides: [String: String]) -> VariableScope {
         let builtIns: [String: JSON] = [
-            "account": .string(identity.account), "region": .string(session.region), "owner": .string(owner),
+            "account": .string(identity.account), "region": .string(aws.region), "owner": .string(owner),
             "course": .string(CourseTags.courseValue), "lesson": .string(lesson.id),
             "endpoint": .string(endpoint?.url ?? ""), "course_dir": .string(courseFolder.path),
         ]
