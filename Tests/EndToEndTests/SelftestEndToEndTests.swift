@@ -51,6 +51,21 @@ final class SelftestEndToEndTests: XCTestCase {
         }
     }
 
+    /// A plain moto has no ECS agent: selftest says so at once, and the
+    /// lessons that need one pass without waiting for what cannot happen.
+    func testLessonsThatNeedAnECSAgentSaySoAndDoNotWaitOnMoto() throws {
+        let moto = try TestEnvironment.motoURL()
+        let run = try BuiltExecutable("ecslab").run(["selftest", "--endpoint-url", moto, "--region", "sa-east-1", "clusters"], environment: try environment())
+        XCTAssertEqual(run.status, 0, run.standardOutput + run.standardError)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, """
+            selftest: no ECS agent runs on this endpoint (moto alone), so in clusters the steps and checks that need one are not \
+            applicable; ecslab --sandbox selftest simulates one.
+            """)
+        XCTAssertTrue(lines.contains("skipped: no ECS agent registers instances on this endpoint (moto alone); the sandbox (--sandbox) simulates one, and AWS has one"), run.standardOutput)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("selftest clusters: 10 steps, 8 checks, ") && $0.hasSuffix(" API calls: passed") }, run.standardOutput)
+    }
+
     func testLintOfTheFeatureLessonIsClean() throws {
         let outcome = try BuiltExecutable("ecslab").run(["lint", fixture.path])
         XCTAssertEqual(outcome.standardOutput, "lint: 1 lessons and 10 checks, no problems\n")

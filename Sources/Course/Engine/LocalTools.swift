@@ -7,13 +7,22 @@ public protocol ToolAvailability: Sendable {
 
 /// The tools the course knows, asked for real: `docker` counts only when its
 /// engine answers (`docker info`), not when the client alone is installed.
+/// `ecs-agent` is not on this machine but in the account: real AWS has
+/// one on every ECS-optimized instance, the sandbox simulates one, and a
+/// plain local AWS (moto alone) has none, so nothing would ever register.
 public struct LocalTools: ToolAvailability {
-    public static let known = ["docker", "node"]
+    public static let known = ["docker", "node", "ecs-agent"]
 
-    public init() {}
+    /// Whether the account runs ECS agents on its instances.
+    public var accountHasECSAgent: Bool
+
+    public init(accountHasECSAgent: Bool = true) {
+        self.accountHasECSAgent = accountHasECSAgent
+    }
 
     public func isAvailable(_ tool: String) -> Bool {
         switch tool {
+        case "ecs-agent": return accountHasECSAgent
         case "docker": return Self.succeeds("docker", ["info", "--format", "{{.ServerVersion}}"])
         case "node": return Self.succeeds("node", ["--version"])
         default: return false

@@ -79,9 +79,16 @@ public struct CheckRunner: Sendable {
     }
 
     static func missingTool(_ tool: String) -> LocalizedText {
-        tool == "docker"
-            ? LocalizedText(zh: "跳过：这台机器上没有在运行的 Docker 引擎（docker info 没有回答）", en: "skipped: no Docker engine answers on this machine (docker info failed)")
-            : LocalizedText(zh: "跳过：这台机器上没有 \(tool)", en: "skipped: \(tool) is not on this machine")
+        switch tool {
+        case "docker":
+            return LocalizedText(zh: "跳过：这台机器上没有在运行的 Docker 引擎（docker info 没有回答）", en: "skipped: no Docker engine answers on this machine (docker info failed)")
+        case "ecs-agent":
+            return LocalizedText(
+                zh: "跳过：这个端点（单独的 moto）上没有 ECS 代理注册实例；沙箱（--sandbox）会模拟它，真实的 AWS 也有",
+                en: "skipped: no ECS agent registers instances on this endpoint (moto alone); the sandbox (--sandbox) simulates one, and AWS has one")
+        default:
+            return LocalizedText(zh: "跳过：这台机器上没有 \(tool)", en: "skipped: \(tool) is not on this machine")
+        }
     }
 
     /// `checks` plus their dependencies, in an order where every check comes

@@ -32,6 +32,15 @@ public struct Selftest: Sendable {
         var workspace = workspace
         let console = workspace.console
         let targets = try lesson.map { [try workspace.lesson($0)] } ?? workspace.content.lessons
+        if !workspace.hasECSAgent {
+            // Said at once, rather than found out after a wait for what cannot happen.
+            let needing = Selftest.needingAgent(Selftest.withRequirements(targets, in: workspace.content), in: workspace.content)
+            if !needing.isEmpty {
+                console.out(
+                    "selftest: no ECS agent runs on this endpoint (moto alone), so in \(needing.joined(separator: ", ")) the steps and checks "
+                        + "that need one are not applicable; ecslab --sandbox selftest simulates one.")
+            }
+        }
         var runs: [LessonRun] = []
         do {
             for current in Selftest.withRequirements(targets, in: workspace.content) {
@@ -71,6 +80,13 @@ public struct Selftest: Sendable {
         }
         for lesson in lessons { visit(lesson) }
         return ordered
+    }
+
+    /// The lessons with a step or a check that needs an ECS agent.
+    static func needingAgent(_ lessons: [Lesson], in content: CourseContent) -> [String] {
+        lessons.filter { lesson in
+            lesson.steps.contains { $0.needs.contains("ecs-agent") } || content.checks(of: lesson.id).contains { $0.needs.contains("ecs-agent") }
+        }.map(\.id)
     }
 
     /// Variables that name a place in the learner's home (`~/ecslab-web`)

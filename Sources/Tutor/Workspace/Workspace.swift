@@ -112,6 +112,7 @@ public struct Workspace: Sendable {
         var runner = CheckRunner(
             api: account, prober: sandbox.flatMap { sandbox in sandboxAccount.map { sandbox.prober(base: prober, account: $0) } } ?? prober)
         runner.files = FileProbeReader(paths: paths)
+        runner.tools = LocalTools(accountHasECSAgent: hasECSAgent)
         runner.quizAnswers = progress.quizAnswers
         runner.recordedPasses = progress.recordedPasses
         runner.content = content
@@ -143,6 +144,10 @@ public struct Workspace: Sendable {
     /// Where `~` and relative paths lead: `$HOME` of the environment the
     /// workspace was opened with, and the folder ecslab was started in.
     public var paths: PathResolver { PathResolver(environment: options.environment) }
+
+    /// Whether instances in the account register with ECS by themselves: on
+    /// AWS they do, the sandbox simulates it, and a plain local AWS never does.
+    public var hasECSAgent: Bool { sandbox != nil || endpoint == nil }
 
     /// The hourly cost of what the tutor created and has not torn down.
     public var runningCost: Double {
