@@ -38,7 +38,7 @@ final class PreflightTests: XCTestCase {
     /// On a real account: the service-linked role, Docker and Node, each
     /// gone from the list once the learner has fixed it.
     func testARealAccountIsCheckedForTheServiceLinkedRoleDockerAndNode() async throws {
-        var harness = try TutorHarness(region: "il-central-1")
+        var harness = try TutorHarness(region: "ap-southeast-3")
         let bin = try TestEnvironment.temporaryFolder("ecslab-bin")
         harness.path = bin.path
         let workspace = try await Workspace.open(harness.options(.en), state: harness.stateDirectory, console: Transcript().console)

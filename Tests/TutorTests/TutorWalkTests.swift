@@ -20,7 +20,7 @@ final class TutorWalkTests: XCTestCase {
     }
 
     func testChineseWalk() async throws {
-        let harness = try TutorHarness(region: "eu-west-3")
+        let harness = try TutorHarness(region: "ap-south-2")
         var transcript = try await harness.session(walk + ["show quiz", "quiz 1", "quiz 2", "lessons", "quit", "是"], language: .zh)
         transcript += try await harness.session(["cleanup all", "好", "lessons"], language: .zh)
         try Snapshot.assert(transcript, named: "walk.zh.txt", in: "Tests/TutorTests/Transcripts")
