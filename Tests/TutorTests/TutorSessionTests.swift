@@ -97,4 +97,33 @@ final class TutorSessionTests: XCTestCase {
               $ aws ec2 create-subnet --vpc-id vpc-ID --cidr-block 10.40.1.0/24 --availability-zone me-central-1a
             """), transcript)
     }
+
+    /// `call` at the prompt answers as the aws CLI does, and asks before a
+    /// change through the same yes/no question as every other command.
+    func testCallAnswersAsTheCLIAndAsksBeforeAChange() async throws {
+        let harness = try TutorHarness(region: "ap-east-1")
+        let transcript = try await harness.session([
+            "call ec2 DescribeVpcs '{\"Filters\":[{\"Name\":\"is-default\",\"Values\":[\"false\"]}]}' --query 'length(Vpcs)'",
+            "call ec2 DescribeVpcz", "call ec2 CreateVpc '{\"CidrBlock\":\"10.9.0.0/16\"}'", "n", "call", "quit",
+        ])
+        XCTAssertEqual(transcript, """
+            Welcome to ecslab, the tutor for the AWS ECS course. Type help for the commands, lessons for the course.
+            Connected to the endpoint MOTO (account 123456789012, region ap-east-1).
+            Preflight passed: credentials, region and endpoint are fine.
+            ecslab> call ec2 DescribeVpcs '{"Filters":[{"Name":"is-default","Values":["false"]}]}' --query 'length(Vpcs)'
+            0
+            ecslab> call ec2 DescribeVpcz
+            ! ecslab: ec2 has no operation "DescribeVpcz"; did you mean DescribeVpcs?
+            ecslab> call ec2 CreateVpc '{"CidrBlock":"10.9.0.0/16"}'
+            This will run:
+              aws ec2 create-vpc --cidr-block 10.9.0.0/16
+            Proceed? [y/N] n
+            ! ecslab: Not run.
+            ecslab> call
+            Name a service and an operation, e.g. ecslab call ec2 DescribeVpcs.
+            ecslab> quit
+            Goodbye! Your progress is saved.
+
+            """)
+    }
 }

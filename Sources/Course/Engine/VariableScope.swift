@@ -9,22 +9,31 @@ public struct VariableScope: Sendable {
     public var builtIns: [String: JSON]
     public var variables: [String: String]
     public var saved: [String: JSONObject]
+    /// Other lessons' variables, by lesson: `${network.vpc_name}`.
+    public var otherVariables: [String: [String: String]]
 
-    public init(lesson: String, builtIns: [String: JSON], variables: [String: String], saved: [String: JSONObject]) {
+    public init(
+        lesson: String, builtIns: [String: JSON], variables: [String: String], saved: [String: JSONObject],
+        otherVariables: [String: [String: String]] = [:]
+    ) {
         self.lesson = lesson
         self.builtIns = builtIns
         self.variables = variables
         self.saved = saved
+        self.otherVariables = otherVariables
     }
 
-    /// The scope of `lesson`: its defaults overridden by `overrides`, and the
-    /// values already saved in `progress`.
-    public init(lesson: Lesson, builtIns: [String: JSON], overrides: [String: String], progress: LearnerProgress) {
-        var variables: [String: String] = [:]
-        for variable in lesson.variables {
-            variables[variable.name] = overrides[variable.name] ?? variable.defaultValue
+    /// The scope of `lesson`: its defaults overridden by `overrides`, the
+    /// values already saved in `progress`, and the variables of the other
+    /// lessons of `content`, overridden by the same names: the learner names
+    /// a thing once.
+    public init(lesson: Lesson, builtIns: [String: JSON], overrides: [String: String], progress: LearnerProgress, content: CourseContent? = nil) {
+        func values(_ lesson: Lesson) -> [String: String] {
+            Dictionary(lesson.variables.map { ($0.name, overrides[$0.name] ?? $0.defaultValue) }, uniquingKeysWith: { first, _ in first })
         }
-        self.init(lesson: lesson.id, builtIns: builtIns, variables: variables, saved: progress.saved)
+        var others: [String: [String: String]] = [:]
+        for other in content?.lessons ?? [] where other.id != lesson.id { others[other.id] = values(other) }
+        self.init(lesson: lesson.id, builtIns: builtIns, variables: values(lesson), saved: progress.saved, otherVariables: others)
     }
 
     public func value(of reference: VariableReference) -> JSON? {
@@ -34,7 +43,7 @@ public struct VariableScope: Sendable {
             if let value = variables[reference.name] { return .string(value) }
             if let value = builtIns[reference.name] { return value }
         }
-        return nil
+        return otherVariables[lessonID]?[reference.name].map(JSON.string)
     }
 
     /// Whether `reference` names a value read back from AWS, as opposed to one

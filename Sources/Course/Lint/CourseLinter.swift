@@ -70,6 +70,8 @@ public struct CourseLinter: Sendable {
                 diagnostics.append(
                     Diagnostic(at: step.location, "step '\(step.id)' needs '\(tool)', which ecslab cannot look for", suggestion: "use one of: \(LocalTools.known.joined(separator: ", "))"))
             }
+            let texts = [step.title, step.explanation] + (step.console.map { [$0] } ?? [])
+            lintTextReferences(texts, lesson: lesson, content, at: step.location, "the text of step '\(step.id)'", &diagnostics)
             for target in step.tearsDown {
                 guard let index = lesson.steps.firstIndex(where: { $0.id == target }) else {
                     diagnostics.append(
@@ -202,12 +204,9 @@ public struct CourseLinter: Sendable {
                             at: location, "\(context) uses \(reference) from lesson '\(other)', which lesson '\(lesson.id)' does not require",
                             suggestion: "add '\(other)' to 'requires'"))
                 }
-                if otherLesson.savedNames[reference.name] == nil {
-                    let isVariable = otherLesson.variables.contains { $0.name == reference.name }
+                if otherLesson.savedNames[reference.name] == nil, !otherLesson.variables.contains(where: { $0.name == reference.name }) {
                     diagnostics.append(
-                        Diagnostic(
-                            at: location, "\(context) uses \(reference), which lesson '\(other)' never saves",
-                            suggestion: isVariable ? "another lesson's variables are not shared: save the value in '\(other)', or define a variable here" : nil))
+                        Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other)' neither saves nor defines"))
                 }
             } else if !defined.contains(reference.name) {
                 let later = lesson.savedNames[reference.name]
@@ -217,6 +216,40 @@ public struct CourseLinter: Sendable {
                         later.map { "\(context) uses \(reference) before step '\($0)' saves it" } ?? "\(context) uses \(reference), which is not defined",
                         suggestion: later == nil
                             ? EditDistance.closest(to: reference.name, among: defined).map { "did you mean '${\($0)}'?" } ?? "define it under 'variables'" : nil))
+            }
+        }
+    }
+
+    /// A text a person reads may name any value the lesson defines or saves
+    /// anywhere (one not known yet shows as `<name>`), or one of another lesson.
+    private func lintTextReferences(
+        _ texts: [LocalizedText], lesson: Lesson, _ content: CourseContent, at location: SourceLocation, _ context: String,
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
+        for text in texts {
+            for string in [text.zh, text.en] where string.contains("${") {
+                let template: TemplateString
+                do {
+                    template = try TemplateString(parsing: string)
+                } catch {
+                    diagnostics.append(Diagnostic(at: location, "\(context) has a bad reference: \(error)"))
+                    continue
+                }
+                for reference in template.references {
+                    if let other = reference.lesson.flatMap({ content.lesson($0) }) {
+                        if other.savedNames[reference.name] == nil, !other.variables.contains(where: { $0.name == reference.name }) {
+                            diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other.id)' neither saves nor defines"))
+                        }
+                    } else if let other = reference.lesson {
+                        diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), but there is no lesson '\(other)'"))
+                    } else if !defined.contains(reference.name) {
+                        diagnostics.append(
+                            Diagnostic(
+                                at: location, "\(context) uses \(reference), which lesson '\(lesson.id)' neither saves nor defines",
+                                suggestion: EditDistance.closest(to: reference.name, among: defined).map { "did you mean '${\($0)}'?" }))
+                    }
+                }
             }
         }
     }
@@ -245,6 +278,7 @@ public struct CourseLinter: Sendable {
                         at: check.location, "check '\(check.id)' depends on '\(dependency)', which does not exist",
                         suggestion: EditDistance.closest(to: dependency, among: content.checks.map(\.id)).map { "did you mean '\($0)'?" }))
             }
+            lintTextReferences([check.title, check.failure] + check.hints, lesson: lesson, content, at: check.location, "the text of check '\(check.id)'", &diagnostics)
             // A check may use any value its lesson (or a lesson it requires) defines or saves.
             let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
             let context = "check '\(check.id)'"

@@ -12,10 +12,13 @@ import Terminal
 public struct RawCall: Sendable {
     public let arguments: CallArguments
     public let console: Console
+    /// Where the AWS settings come from, as the SDKs read them.
+    public let environment: [String: String]
 
-    public init(_ arguments: CallArguments, console: Console = .standard) {
+    public init(_ arguments: CallArguments, console: Console = .standard, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.arguments = arguments
         self.console = console
+        self.environment = environment
     }
 
     /// A call checked and ready to make.
@@ -138,7 +141,9 @@ public struct RawCall: Sendable {
     func makeClient() async throws -> AWSClient {
         let sandboxSession =
             arguments.sandbox ? try await SandboxSession.open(state: StateDirectory(), searchFrom: [ExecutableFolder.url], region: arguments.region) : nil
-        var configuration = try sandboxSession?.configuration() ?? AWSConfiguration.loadForCurrentProcess(profile: arguments.profile)
+        var configuration =
+            try sandboxSession?.configuration()
+            ?? AWSConfiguration.load(environment: environment, homeDirectory: AWSConfiguration.homeDirectory(environment), profile: arguments.profile)
         if let region = arguments.region { configuration.region = region }
         let endpoint = try sandboxSession?.endpoint ?? arguments.endpointURL.map { try Endpoint(parsing: $0) }
         return try AWSSession(configuration: configuration, endpointOverride: endpoint, debugLog: arguments.debug ? .standardError() : nil).client

@@ -55,7 +55,7 @@ extension TutorSession {
         if let profile = options.profile, !words.contains("--profile") { words += ["--profile", profile] }
         let prepared: RawCall.Prepared
         do {
-            let call = RawCall(try CallArguments.parse(words), console: console)
+            let call = RawCall(try CallArguments.parse(words), console: console, environment: options.environment)
             prepared = try call.prepare()
             if prepared.changes {
                 let asked = confirm(prepared.question, defaultYes: false)
@@ -65,6 +65,7 @@ extension TutorSession {
             console.error("ecslab: \(failure.message)")
             return
         } catch {
+            // What the argument parser says of the words, as `ecslab call` says it.
             console.out(CallArguments.message(for: error))
             return
         }

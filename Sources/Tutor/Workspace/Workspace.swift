@@ -104,7 +104,7 @@ public struct Workspace: Sendable {
             "course": .string(CourseTags.courseValue), "lesson": .string(lesson.id),
             "endpoint": .string(endpoint?.url ?? ""), "course_dir": .string(courseFolder.path),
         ]
-        return VariableScope(lesson: lesson, builtIns: builtIns, overrides: overrides, progress: progress)
+        return VariableScope(lesson: lesson, builtIns: builtIns, overrides: overrides, progress: progress, content: content)
     }
 
     public func checkRunner() -> CheckRunner {
