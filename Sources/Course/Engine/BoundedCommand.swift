@@ -9,11 +9,14 @@ enum BoundedCommand {
         case timedOut
     }
 
-    static func run(_ command: [String], in directory: URL? = nil, output: FileHandle? = nil, limit seconds: Double) -> Outcome {
+    static func run(
+        _ command: [String], in directory: URL? = nil, output: FileHandle? = nil, environment: [String: String]? = nil, limit seconds: Double
+    ) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
         process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = output ?? FileHandle.nullDevice

@@ -16,10 +16,21 @@ public struct LocalRunner: Sendable {
     public var startTimeout: Double = 20
     /// Where `~` and relative paths in the lesson's folders lead.
     public var paths: PathResolver
+    /// Where the output of the programs it runs is kept: in the learner's
+    /// state folder, so nothing is written outside the folders they chose.
+    public var logFolder: URL
+    /// The environment the programs run in: the learner's, with its `HOME`,
+    /// so that what they write (npm's cache and logs) lands there too.
+    public var environment: [String: String]
 
-    public init(courseFolder: URL, paths: PathResolver = PathResolver()) {
+    public init(
+        courseFolder: URL, paths: PathResolver = PathResolver(), logFolder: URL = FileManager.default.temporaryDirectory,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.courseFolder = courseFolder
         self.paths = paths
+        self.logFolder = logFolder
+        self.environment = environment
     }
 
     /// Copies the template folder into `destination`, keeping every file the
@@ -50,7 +61,7 @@ public struct LocalRunner: Sendable {
     public func prepare(_ command: [String], in directory: URL, log: URL) -> String? {
         let output = FileManager.default.createFile(atPath: log.path, contents: nil) ? try? FileHandle(forWritingTo: log) : nil
         let name = command.joined(separator: " ")
-        switch BoundedCommand.run(command, in: directory, output: output, limit: 120) {
+        switch BoundedCommand.run(command, in: directory, output: output, environment: Self.withNodePath(environment), limit: 120) {
         case .exited(0): return nil
         case .couldNotStart: return "\(name) could not start"
         case .timedOut: return "\(name) took more than two minutes"
@@ -70,13 +81,7 @@ public struct LocalRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command
         process.currentDirectoryURL = directory
-        var inherited = ProcessInfo.processInfo.environment
-        // Debian packages Node modules (node-express among them) in a folder
-        // Node does not search by itself; offer it when nothing else is set.
-        if inherited["NODE_PATH"] == nil, FileManager.default.fileExists(atPath: "/usr/share/nodejs") {
-            inherited["NODE_PATH"] = "/usr/share/nodejs"
-        }
-        process.environment = inherited.merging(environment) { _, new in new }
+        process.environment = Self.withNodePath(self.environment).merging(environment) { _, new in new }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = output
@@ -92,6 +97,16 @@ public struct LocalRunner: Sendable {
         }
         kill(process.processIdentifier, SIGTERM)
         throw LocalActionError.noAnswer(command.joined(separator: " "), port)
+    }
+
+    /// Debian packages Node modules (node-express among them) in a folder
+    /// Node does not search by itself; offer it when nothing else is set.
+    static func withNodePath(_ environment: [String: String]) -> [String: String] {
+        var environment = environment
+        if environment["NODE_PATH"] == nil, FileManager.default.fileExists(atPath: "/usr/share/nodejs") {
+            environment["NODE_PATH"] = "/usr/share/nodejs"
+        }
+        return environment
     }
 
     /// Stops `pid` if it still runs a command line containing `match`;

@@ -129,7 +129,7 @@ public struct StepRunner: Sendable {
                 LedgerEvent(.intent, id: id, time: now(), fields: [
                     "lesson": .string(lesson.id), "step": .string(step.id), "index": 0, "call": .string("local:start \(command.joined(separator: " "))"),
                 ]))
-            let log = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-\(lesson.id)-\(step.id)-\(number).log")
+            let log = local.logFolder.appendingPathComponent("\(lesson.id)-\(step.id)-\(number).log")
             let pid: Int32
             do {
                 if !prepare.isEmpty, let problem = local.prepare(prepare, in: local.paths.url(folder), log: log) {

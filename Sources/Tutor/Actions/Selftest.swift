@@ -53,7 +53,9 @@ public struct Selftest: Sendable {
         }
         for index in runs.indices.reversed() {
             let counter = CountingAccount(workspace.account)
-            let report = try await ResourceCleanup().run(lesson: runs[index].lesson, in: workspace.wrappingAccount { _ in counter })
+            let lesson = try workspace.lesson(runs[index].lesson)
+            let cleanup = ResourceCleanup(removeApp: true, overrides: privateOverrides(lesson))
+            let report = try await cleanup.run(lesson: lesson.id, in: workspace.wrappingAccount { _ in counter })
             runs[index].apiCalls += counter.total
             if !report.isClean {
                 runs[index].failures.append("cleanup left \(report.remaining.count + report.failed.count + report.orphans.count) resources")

@@ -120,6 +120,10 @@ public enum TutorText: String, CaseIterable, Sendable {
     case lessonListLine
     case progressNotShown
     case sandboxLoopback
+    case appFolderKept
+    case appFolderRemoved
+    case appFolderNotRemoved
+    case appFolderWouldBeRemoved
 
     public var text: LocalizedText {
         switch self {
@@ -355,6 +359,16 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "cleanup 会删除资源；确认的话请加 --yes 重新运行，或加 --dry-run 查看将删除什么。", en: "cleanup deletes resources; run it again with --yes to confirm, or --dry-run to see what it would delete.")
         case .resetNeedsYes:
             return LocalizedText(zh: "reset 会忘记你的学习进度；确认的话请加 --yes 重新运行。", en: "reset forgets your progress; run it again with --yes to confirm.")
+        case .appFolderKept:
+            return LocalizedText(
+                zh: "应用文件夹 {folder} 是你的代码，保留不动；要删除它，运行 ecslab cleanup all --remove-app。",
+                en: "The app folder {folder} holds your code and is kept; ecslab cleanup all --remove-app deletes it.")
+        case .appFolderRemoved:
+            return LocalizedText(zh: "已删除应用文件夹 {folder}。", en: "Deleted the app folder {folder}.")
+        case .appFolderNotRemoved:
+            return LocalizedText(zh: "无法删除应用文件夹 {folder}：{reason}", en: "Could not delete the app folder {folder}: {reason}")
+        case .appFolderWouldBeRemoved:
+            return LocalizedText(zh: "（演练）将删除应用文件夹 {folder}。", en: "(dry run) would delete the app folder {folder}.")
         case .sandboxLoopback:
             return LocalizedText(zh: "沙箱（模拟）：{ip} 在本机上是 {url}，用浏览器打开它。", en: "sandbox (simulated): {ip} is {url} on this machine; open that in a browser.")
         case .progressNotShown:

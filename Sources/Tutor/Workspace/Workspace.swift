@@ -122,7 +122,9 @@ public struct Workspace: Sendable {
     public func stepRunner() -> StepRunner {
         var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
         runner.teardown = teardown()
-        runner.local = LocalRunner(courseFolder: courseFolder, paths: paths)
+        runner.local = LocalRunner(
+            courseFolder: courseFolder, paths: paths, logFolder: (try? state.folder("logs")) ?? FileManager.default.temporaryDirectory,
+            environment: options.environment)
         return runner
     }
 

@@ -19,6 +19,9 @@ struct CleanupCommand: AsyncParsableCommand {
     @Flag(help: "Do not ask before deleting.")
     var yes = false
 
+    @Flag(name: .customLong("remove-app"), help: "Also delete the folder the lessons laid the app out in (kept by default: it is your code).")
+    var removeApp = false
+
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await Workspace.open(try options.workspace())
@@ -28,7 +31,7 @@ struct CleanupCommand: AsyncParsableCommand {
                 guard let ask = askOnTerminal(defaultYes: true) else { throw CommandFailure.usage(TutorText.cleanupNeedsYes(language)) }
                 guard ask(TutorText.cleanupAsk(language, ["what": lesson ?? TutorText.allLessons(language)])) else { throw ExitCode(1) }
             }
-            let report = try await ResourceCleanup(dryRun: dryRun).run(lesson: lesson, in: workspace)
+            let report = try await ResourceCleanup(dryRun: dryRun, removeApp: removeApp).run(lesson: lesson, in: workspace)
             if !report.isClean { throw ExitCode(1) }
         }
     }
