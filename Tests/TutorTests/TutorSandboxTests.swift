@@ -63,4 +63,18 @@ final class TutorSandboxTests: XCTestCase {
         XCTAssertFalse(isRunning(pid), "the app does not outlive the tutor")
         XCTAssertFalse(isRunning(try XCTUnwrap(session.workspace.sandbox?.record.pid)))
     }
+
+    /// The task's public IP is filled into the text that tells the learner
+    /// to open it, and in the sandbox the address a browser here can open.
+    func testTheTaskPageTextNamesTheTasksAddress() async throws {
+        let harness = try harness()
+        let (transcript, _) = try await harness.run(
+            ["start fargate-task", "prepare", "y", "do log-group", "do task-definition", "do task-security-group", "do run-task", "y", "show check-http", "quit", "y"], tools: FixedTools(["node"]))
+        let shown = try XCTUnwrap(transcript.range(of: "== fargate-task/check-http (6/7)"), transcript)
+        let text = String(transcript[shown.lowerBound...])
+        XCTAssertFalse(text.contains("<task_public_ip>"), text)
+        XCTAssertNotNil(text.range(of: #"Open http://[0-9.]+/ in a browser"#, options: .regularExpression), text)
+        XCTAssertNotNil(
+            text.range(of: #"sandbox \(simulated\): IP is http://IP:[0-9]+/ on this machine; open that in a browser\."#, options: .regularExpression), text)
+    }
 }
