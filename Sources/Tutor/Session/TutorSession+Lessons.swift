@@ -53,7 +53,7 @@ extension TutorSession {
         let firstOpen = lesson.steps.first { !workspace.progress.isCompleted(lesson: lesson.id, step: $0.id) } ?? lesson.steps.first
         try moveTo(lesson: lesson, step: firstOpen)
         say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
-        console.out(readable(lesson.summary, in: lesson))
+        console.out(readable(in: lesson)(lesson.summary))
         if let cost = lesson.cost { console.out(style.yellow(TutorText.lessonCost(language, ["note": cost.note[language]]))) }
         let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress).map(\.lesson.id)
         if let first = missing.first {
@@ -76,10 +76,11 @@ extension TutorSession {
         let index = (lesson.steps.firstIndex { $0.id == step.id } ?? 0) + 1
         let done = workspace.progress.isCompleted(lesson: lesson.id, step: step.id) ? " ✓" : ""
         let scope = workspace.scope(for: lesson, overrides: [:])
-        console.out(style.bold("== \(lesson.id)/\(step.id) (\(index)/\(lesson.steps.count)): \(readable(step.title, in: lesson)) ==") + done)
-        console.out(readable(step.explanation, in: lesson))
+        let readable = readable(in: lesson)
+        console.out(style.bold("== \(lesson.id)/\(step.id) (\(index)/\(lesson.steps.count)): \(readable(step.title)) ==") + done)
+        console.out(readable(step.explanation))
         if let console = step.console {
-            self.console.out(style.dim(TutorText.inTheConsole(language, ["how": readable(console, in: lesson)])))
+            self.console.out(style.dim(TutorText.inTheConsole(language, ["how": readable(console)])))
         }
         // The aws commands themselves, with the learner's values where known.
         for call in step.calls {
@@ -94,16 +95,22 @@ extension TutorSession {
         console.out(style.dim((step.quiz == nil ? TutorText.showNextDo : .showNextQuiz)(language)))
     }
 
-    /// A lesson's text as the learner reads it: their own values filled in
-    /// and, in the sandbox, the loopback address a browser here can open in
-    /// place of a simulated task's public IP.
-    func readable(_ text: LocalizedText, in lesson: Lesson) -> String {
-        var line = workspace.scope(for: lesson, overrides: [:]).fill(text)[language]
-        for task in workspace.sandbox?.taskSimulator(notices: .silent).store.load() ?? [] {
-            guard let ip = task.publicIp, let port = task.loopbackPort, line.contains(ip) else { continue }
-            line += "\n" + TutorText.sandboxLoopback(language, ["ip": ip, "url": "http://127.0.0.1:\(port)/"])
+    /// A lesson's texts as the learner reads them: their own values filled
+    /// in and, in the sandbox, the loopback address a browser here can open
+    /// in place of a simulated task's public IP. The scope and the simulated
+    /// tasks are read once for all the texts of one command.
+    func readable(in lesson: Lesson) -> (LocalizedText) -> String {
+        let scope = workspace.scope(for: lesson, overrides: [:])
+        let tasks = workspace.sandbox?.taskSimulator(notices: .silent).store.load() ?? []
+        let language = self.language
+        return { text in
+            var line = scope.fill(text)[language]
+            for task in tasks {
+                guard let ip = task.publicIp, let port = task.loopbackPort, line.contains(ip) else { continue }
+                line += "\n" + TutorText.sandboxLoopback(language, ["ip": ip, "url": "http://127.0.0.1:\(port)/"])
+            }
+            return line
         }
-        return line
     }
 
     func move(by offset: Int) throws {

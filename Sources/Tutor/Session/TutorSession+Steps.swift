@@ -149,7 +149,7 @@ extension TutorSession {
         let check = checks.first { (workspace.progress.hintsUsed[$0.id] ?? 0) < $0.hints.count } ?? first
         let used = workspace.progress.hintsUsed[check.id] ?? 0
         let tier = min(used, check.hints.count - 1)
-        let hint = readable(check.hints[tier], in: lesson)
+        let hint = readable(in: lesson)(check.hints[tier])
         say(.hintTier, ["tier": String(tier + 1), "tiers": String(check.hints.count), "check": check.id, "hint": hint])
         if used >= check.hints.count, !check.docs.isEmpty {
             say(.hintsExhausted, ["docs": check.docs])
