@@ -15,14 +15,35 @@ final class CheckRunnerTests: XCTestCase {
         XCTAssertEqual(results.map(\.pointsEarned), [0, 0])
     }
 
-    func testMissingSavedValueIsAnErrorThatSaysWhatToDo() async throws {
+    func testAValueIsFoundByItsLookupNeverByWhatTheTutorSaved() async throws {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
-        _ = fixture.vpcs.create(name: "ecslab-vpc")
-        let results = await fixture.checkRunner().run(fixture.content.checks(of: "net"), all: fixture.content.checks, scope: fixture.scope())
-        XCTAssertEqual(results.map(\.status), [.passed, .error])
-        XCTAssertEqual(results[1].reason?.en, "${vpc_id} has no value yet: do the step that saves it first")
-        XCTAssertEqual(results[0].pointsEarned, 2)
+        let check = try XCTUnwrap(fixture.content.check("vpc-dns"))
+        var scope = fixture.scope()
+        scope.save("vpc-saved", as: "vpc_id")
+        let missing = await fixture.checkRunner().run([check], all: [check], scope: scope)
+        XCTAssertEqual(missing[0].status, .failed, "nothing in AWS is a finding, whatever progress says")
+        XCTAssertEqual(missing[0].failureMessage?.en, "no VPC named ecslab-vpc")
+        XCTAssertEqual(missing[0].failureMessage?.zh, "找不到名为 ecslab-vpc 的 VPC")
+
+        let id = fixture.vpcs.create(name: "ecslab-vpc")
+        fixture.vpcs.setDNS(id)
+        let found = await fixture.checkRunner().run([check], all: [check], scope: scope)
+        XCTAssertEqual(found[0].status, .passed)
+        XCTAssertEqual(fixture.account.calls.last?.input["VpcId"]?.stringValue, id)
+    }
+
+    func testALookupThatFindsTwoFailsNamingBoth() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let first = fixture.vpcs.create(name: "ecslab-vpc")
+        let second = fixture.vpcs.create(name: "ecslab-vpc")
+        let check = try XCTUnwrap(fixture.content.check("vpc-dns"))
+        let results = await fixture.checkRunner().run([check], all: [check], scope: fixture.scope())
+        XCTAssertEqual(results[0].status, .failed)
+        XCTAssertEqual(
+            results[0].failureMessage?.en,
+            "more than one VPC named ecslab-vpc (2): \(first), \(second); delete the extra ones, or use another name with --set")
     }
 
     func testIdenticalReadsAreMadeOnce() async throws {
@@ -102,10 +123,10 @@ final class CheckRunnerTests: XCTestCase {
     func testNotFoundIsAnAnswerTheAssertionsJudge() async throws {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
+        _ = fixture.vpcs.create(name: "ecslab-vpc")
+        fixture.account.on("ec2:DescribeVpcAttribute") { _ in throw FakeAccount.FakeError(code: "InvalidVpcID.NotFound") }
         let check = try XCTUnwrap(fixture.content.check("vpc-dns"))
-        var scope = fixture.scope()
-        scope.save("vpc-gone", as: "vpc_id")
-        let results = await fixture.checkRunner().run([check], all: [check], scope: scope)
+        let results = await fixture.checkRunner().run([check], all: [check], scope: fixture.scope())
         XCTAssertEqual(results[0].status, .failed)
         XCTAssertEqual(results[0].failureMessage?.en, "Expected equal to true, found nothing")
     }
@@ -133,21 +154,21 @@ final class CheckRunnerTests: XCTestCase {
         }
         var scope = fixture.scope()
         scope.variables["site"] = "198.51.100.7"
-        scope.save("203.0.113.9", as: "task_ip")
+        let id = fixture.vpcs.create(name: "ecslab-vpc")
         var runner = fixture.checkRunner()
         runner.prober = FakeProber(pages: [
-            "http://127.0.0.1:3000/": ["status": 200], "http://203.0.113.9/": ["status": 200], "http://198.51.100.7/": ["status": 200],
+            "http://127.0.0.1:3000/": ["status": 200], "http://\(id)/": ["status": 200], "http://198.51.100.7/": ["status": 200],
         ])
         let loopback = await runner.run([try probe("http://127.0.0.1:3000/")], all: [], scope: scope)
         XCTAssertEqual(loopback[0].status, .passed)
-        let saved = await runner.run([try probe("http://${task_ip}/")], all: [], scope: scope)
+        let saved = await runner.run([try probe("http://${vpc_id}/")], all: [], scope: scope)
         XCTAssertEqual(saved[0].status, .passed)
         let typed = await runner.run([try probe("http://${site}/")], all: [], scope: scope)
         XCTAssertEqual(typed[0].status, .error)
         XCTAssertEqual(
             typed[0].reason?.en, "an HTTP check may reach only loopback or an address read from your AWS resources, not 198.51.100.7")
-        let smuggled = await runner.run([try probe("http://198.51.100.7/?next=http://${task_ip}")], all: [], scope: scope)
-        XCTAssertEqual(smuggled[0].status, .error, "a saved value further along the URL does not make its host allowed")
+        let smuggled = await runner.run([try probe("http://198.51.100.7/?next=http://${vpc_id}")], all: [], scope: scope)
+        XCTAssertEqual(smuggled[0].status, .error, "a looked-up value further along the URL does not make its host allowed")
         let userinfo = await runner.run([try probe("http://${task_ip}@198.51.100.7/")], all: [], scope: scope)
         XCTAssertEqual(userinfo[0].status, .error)
         let nothing = await runner.run([try probe("http://127.0.0.1:9/")], all: [], scope: scope)

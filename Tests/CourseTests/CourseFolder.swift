@@ -64,6 +64,13 @@ enum SampleCourse {
                 - {zh: 两个, en: Two}
               answer: 2
               explain: {zh: 两个，为了冗余, en: "Two, for redundancy"}
+        lookups:
+          vpc_id:
+            call: ec2:DescribeVpcs
+            params: {Filters: [{Name: "tag:Name", Values: ["${vpc_name}"]}]}
+            matches: Vpcs
+            value: VpcId
+            looks-for: {zh: "名为 ${vpc_name} 的 VPC", en: "VPC named ${vpc_name}"}
         """
 
     static let checks = """

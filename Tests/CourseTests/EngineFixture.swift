@@ -58,6 +58,7 @@ struct EngineFixture {
 
     func checkRunner() -> CheckRunner {
         var runner = CheckRunner(api: account, prober: FakeProber(pages: [:]))
+        runner.content = content
         runner.sleep = { _ in }
         return runner
     }

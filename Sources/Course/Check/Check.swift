@@ -49,7 +49,68 @@ extension Check {
         check.title = scope.fill(title)
         check.hints = hints.map { scope.fill($0) }
         check.failure = scope.fill(failure)
+        check.assertions = assertions.map { $0.filled(by: scope) }
         return check
+    }
+}
+
+extension Check {
+    /// Every value the check names: `${...}` in its reads, probes and
+    /// operands, and `$name` in its expressions.
+    public var references: [VariableReference] {
+        var found: [VariableReference] = []
+        switch source {
+        case .reads(let calls): found += calls.flatMap(\.parameters.references)
+        case .http(let probe): found += probe.url.references
+        case .file(let probe): found += probe.path.references
+        case .quiz: break
+        }
+        for assertion in assertions { found += assertion.references }
+        var seen: Set<VariableReference> = []
+        return found.filter { seen.insert($0).inserted }
+    }
+}
+
+extension Assertion {
+    func filled(by scope: VariableScope) -> Assertion {
+        var assertion = self
+        assertion.label = label.map { scope.fill($0) }
+        switch comparison {
+        case .every(let nested): assertion.comparison = .every(nested.filled(by: scope))
+        case .any(let nested): assertion.comparison = .any(nested.filled(by: scope))
+        default: break
+        }
+        return assertion
+    }
+
+    /// Its label and those of the assertions inside it.
+    var labels: [LocalizedText] {
+        var found = label.map { [$0] } ?? []
+        if case .every(let nested) = comparison { found += nested.labels }
+        if case .any(let nested) = comparison { found += nested.labels }
+        return found
+    }
+
+    var references: [VariableReference] {
+        var found = Assertion.expressionVariables(expression)
+        switch comparison {
+        case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
+            .length(let t), .distinctCount(let t), .cidrContains(let t):
+            found += t.references
+        case .every(let nested), .any(let nested):
+            found += nested.references
+        case .matches, .exists, .absent:
+            break
+        }
+        return found
+    }
+
+    /// `$name` in a JMESPath expression; names a `let` binds are among them,
+    /// and stand for nothing outside it.
+    static func expressionVariables(_ expression: String) -> [VariableReference] {
+        // A `$` inside a raw string, a literal or a quoted name is text.
+        let code = expression.replacing(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/, with: "")
+        return code.matches(of: /\$([A-Za-z_][A-Za-z0-9_]*)/).map { VariableReference(name: String($0.1)) }
     }
 }
 

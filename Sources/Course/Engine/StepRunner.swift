@@ -207,6 +207,7 @@ public struct StepRunner: Sendable {
             }
         }
         let made = Self.madeCalls(of: step, in: live)
+        await lookUpInputs(of: step, in: lesson, content: content, scope: &scope)
         if !dryRun { try requireInputs(of: step, in: lesson, content: content, scope: scope) }
         for (index, call) in step.calls.enumerated() {
             if !dryRun, made.contains(index) {
@@ -351,6 +352,29 @@ public struct StepRunner: Sendable {
     /// Every value the step's calls use must be known before the first one,
     /// or come from an earlier call of the step: a step that stopped half way
     /// for want of a value may already have made something billed by the hour.
+    /// Values the step needs that no step of the tutor saved, such as the
+    /// ids of a network the learner built by hand, are looked up in AWS.
+    private func lookUpInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: inout VariableScope) async {
+        var resolver = LookupResolver(content: content, api: api)
+        var cache = ReadCache()
+        var base = scope
+        base.saved = [:]
+        let templates = step.calls.flatMap { call -> [Template] in
+            var after: [Template] = []
+            if case .after(_, let parameters) = call.tagging { after = [parameters] }
+            return [call.parameters] + (call.name.map { [$0] } ?? []) + (call.wait.map { [$0.parameters] } ?? []) + after
+        }
+        // What the step's own calls save comes from those calls.
+        let promised = Set(step.calls.flatMap { $0.save.map(\.name) })
+        for reference in templates.flatMap(\.references) where scope.value(of: reference) == nil {
+            let key = LookupResolver.Key(lesson: reference.lesson ?? lesson.id, name: reference.name)
+            guard !(key.lesson == lesson.id && promised.contains(key.name)), content.lesson(key.lesson)?.lookup(key.name) != nil,
+                case .found(let value) = await resolver.resolve(key, base: base, cache: &cache, fresh: false)
+            else { continue }
+            scope.saved[key.lesson, default: JSONObject()][key.name] = value
+        }
+    }
+
     private func requireInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: VariableScope) throws {
         var promised: Set<String> = []
         func require(_ templates: [Template?]) throws {

@@ -36,6 +36,18 @@ public struct VariableScope: Sendable {
         self.init(lesson: lesson.id, builtIns: builtIns, variables: values(lesson), saved: progress.saved, otherVariables: others)
     }
 
+    /// The scope another lesson's lookups run in: its own variables, the
+    /// same built-ins and what is known so far.
+    public func scope(of other: String) -> VariableScope {
+        guard other != lesson else { return self }
+        var others = otherVariables
+        others[other] = nil
+        others[lesson] = variables
+        var builtIns = self.builtIns
+        if builtIns["lesson"] != nil { builtIns["lesson"] = .string(other) }
+        return VariableScope(lesson: other, builtIns: builtIns, variables: otherVariables[other] ?? [:], saved: saved, otherVariables: others)
+    }
+
     public func value(of reference: VariableReference) -> JSON? {
         let lessonID = reference.lesson ?? lesson
         if let value = saved[lessonID]?[reference.name] { return value }

@@ -32,9 +32,11 @@ public struct CheckResult: Sendable {
     public var pointsPossible: Int { status == .notApplicable ? 0 : check.points }
 
     /// The check's failure message with the first failing assertion's
-    /// expected and found values filled in.
+    /// expected and found values filled in, or what a lookup did not find.
     public var failureMessage: LocalizedText? {
-        guard status == .failed, let failing = assertions.first(where: { !$0.passed }) else { return nil }
+        guard status == .failed else { return nil }
+        // A lookup that found nothing fails the check before any assertion.
+        guard let failing = assertions.first(where: { !$0.passed }) else { return reason }
         if let error = failing.error { return error }
         guard let outcome = failing.outcome else { return nil }
         return LocalizedText(

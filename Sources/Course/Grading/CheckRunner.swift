@@ -12,6 +12,8 @@ public struct CheckRunner: Sendable {
         /// An `eventually` check is waiting for AWS to settle.
         case waiting(Check, remainingSeconds: Int)
         case finished(CheckResult)
+        /// The run is over: how many lookups and reads it made.
+        case done(lookups: Int, reads: Int)
     }
 
     public var api: any AccountAPI
@@ -19,6 +21,9 @@ public struct CheckRunner: Sendable {
     public var files = FileProbeReader()
     /// The learner's quiz answers, `lesson/step` to the choice from 0.
     public var quizAnswers: [String: Int] = [:]
+    /// Whether the learner's own answers are here: an account graded without
+    /// their progress reports quizzes as not graded, outside its score.
+    public var gradesQuizzes = true
     /// The course, for the quiz checks' right answers.
     public var content: CourseContent?
     /// What this machine has, for checks that need a tool.
@@ -45,14 +50,26 @@ public struct CheckRunner: Sendable {
         _ checks: [Check], all: [Check], scope: VariableScope, patient: Bool = true, observe: @Sendable (Event) -> Void = { _ in }
     ) async -> [CheckResult] {
         var cache = ReadCache()
+        var lookups = LookupResolver(content: content, api: api)
+        // A grade comes from AWS alone: what the tutor saved is never read.
+        var scope = scope
+        scope.saved = [:]
         var results: [String: CheckResult] = [:]
         var ordered: [CheckResult] = []
-        // Texts name the learner's own values (`${vpc_name}`), not the defaults.
-        for check in CheckRunner.withDependencies(checks, all: all).map({ $0.filled(by: scope) }) {
+        for unfilled in CheckRunner.withDependencies(checks, all: all) {
+            // Texts name the learner's own values (`${vpc_name}`), not the
+            // defaults; those found by lookups once they are found.
+            let check = unfilled.filled(by: scope)
             observe(.started(check))
             let start = now()
             var result: CheckResult
-            if let missing = check.needs.first(where: { !tools.isAvailable($0) }) {
+            if case .quiz = check.source, !gradesQuizzes {
+                result = CheckResult(
+                    check: check, status: .notApplicable,
+                    reason: LocalizedText(
+                        zh: "这里不评分：测验是学员自己的回答，保存在他们的学习进度里，不在 AWS 账户里",
+                        en: "not graded here: a quiz is the learner's own answer, kept with their progress, not in the AWS account"))
+            } else if let missing = check.needs.first(where: { !tools.isAvailable($0) }) {
                 result = CheckResult(check: check, status: .notApplicable, reason: CheckRunner.missingTool(missing))
             } else if let excused = check.dependsOn.compactMap({ results[$0] }).first(where: { $0.status == .notApplicable }) {
                 result = CheckResult(check: check, status: .notApplicable, reason: excused.reason)
@@ -66,15 +83,16 @@ public struct CheckRunner: Sendable {
                     check: check, status: .skipped,
                     reason: LocalizedText(zh: "跳过：它依赖的检查 \(failed) 没有通过", en: "skipped: it depends on \(failed), which did not pass"))
             } else {
-                var judged = check
+                var judged = unfilled
                 if !patient { judged.eventuallySeconds = nil }
-                result = await evaluate(judged, scope: scope, cache: &cache, observe: observe)
+                result = await evaluate(judged, scope: scope, cache: &cache, lookups: &lookups, observe: observe)
             }
             result.durationSeconds = now() - start
             results[check.id] = result
             ordered.append(result)
             observe(.finished(result))
         }
+        observe(.done(lookups: lookups.made, reads: cache.reads))
         return ordered
     }
 
@@ -110,11 +128,38 @@ public struct CheckRunner: Sendable {
     }
 
     private func evaluate(
-        _ check: Check, scope: VariableScope, cache: inout ReadCache, observe: @Sendable (Event) -> Void
+        _ unfilled: Check, scope base: VariableScope, cache: inout ReadCache, lookups: inout LookupResolver,
+        observe: @Sendable (Event) -> Void
     ) async -> CheckResult {
+        var check = unfilled.filled(by: base)
         let deadline = now() + Double(check.eventuallySeconds ?? 0)
         var fresh = false
+        // Waits for AWS to settle before the next try; false when the
+        // deadline has passed or the wait was cancelled.
+        func settled(_ check: Check) async -> Bool {
+            let remaining = deadline - now()
+            guard remaining > 0 else { return false }
+            observe(.waiting(check, remainingSeconds: Int(remaining.rounded(.up))))
+            do {
+                try await sleep(min(retryInterval, remaining))
+            } catch {
+                return false
+            }
+            fresh = true
+            return true
+        }
         while true {
+            let scope: VariableScope
+            switch await lookups.scope(for: unfilled, base: base, cache: &cache, fresh: fresh) {
+            case .success(let found):
+                scope = found
+                check = unfilled.filled(by: found)
+            case .failure(.unreadable(let text)): return CheckResult(check: check, status: .error, reason: text)
+            case .failure(.missing(let text)):
+                // What the check looks at is not there (yet): a finding about the lab.
+                guard await settled(check) else { return CheckResult(check: check, status: .failed, reason: text) }
+                continue
+            }
             let document: JSON
             switch await read(check, scope: scope, cache: &cache, fresh: fresh) {
             case .success(let value): document = value
@@ -129,8 +174,7 @@ public struct CheckRunner: Sendable {
             if passedCount == assertions.count {
                 return CheckResult(check: check, status: .passed, assertions: assertions, pointsEarned: Double(check.points))
             }
-            let remaining = deadline - now()
-            if remaining <= 0 {
+            if deadline - now() <= 0 {
                 // The first assertion says whether the thing is there at all:
                 // without it, the others passing by accident earn nothing.
                 let gatePassed = assertions.first?.passed ?? false
@@ -138,14 +182,8 @@ public struct CheckRunner: Sendable {
                 let earned = (Double(check.points) * share * 100).rounded(.down) / 100
                 return CheckResult(check: check, status: .failed, assertions: assertions, pointsEarned: earned)
             }
-            observe(.waiting(check, remainingSeconds: Int(remaining.rounded(.up))))
-            do {
-                try await sleep(min(retryInterval, remaining))
-            } catch {
-                // Cancelled: report what was found so far.
-                return CheckResult(check: check, status: .failed, assertions: assertions)
-            }
-            fresh = true
+            // Cancelled: report what was found so far.
+            guard await settled(check) else { return CheckResult(check: check, status: .failed, assertions: assertions) }
         }
     }
 
@@ -184,33 +222,15 @@ public struct CheckRunner: Sendable {
         case .reads(let calls):
             var document = JSONObject()
             for call in calls {
-                guard call.operation.isCheckable else { return .failure(.notARead(call.operation)) }
                 let input: JSON
                 do {
                     input = try scope.resolve(call.parameters)
                 } catch {
                     return .failure(.missingValue(error))
                 }
-                let key = "\(call.operation) \(input.formatted(JSONFormat(sortKeys: true)))"
-                if !fresh, let cached = cache.responses[key] {
-                    document[call.name] = cached
-                    continue
-                }
-                do {
-                    let response = call.paginate
-                        ? try await api.paginate(call.operation, input: input)
-                        : try await api.call(call.operation, input: input)
-                    cache.responses[key] = response
-                    document[call.name] = response
-                } catch {
-                    // "It does not exist" is an answer the assertions judge;
-                    // anything else means the check could not look.
-                    guard let code = api.errorCode(of: error), TeardownErrors.isNotFound(code) else {
-                        return .failure(.awsRefused(call.operation, String(describing: error)))
-                    }
-                    let answer: JSON = ["Error": ["Code": .string(code)]]
-                    cache.responses[key] = answer
-                    document[call.name] = answer
+                switch await cache.response(to: call, input: input, api: api, fresh: fresh) {
+                case .success(let response): document[call.name] = response
+                case .failure(let problem): return .failure(problem)
                 }
             }
             return .success(.object(document))
@@ -251,11 +271,6 @@ public struct CheckRunner: Sendable {
             }
         }
     }
-}
-
-/// Responses already read in this run, by operation and input.
-struct ReadCache {
-    var responses: [String: JSON] = [:]
 }
 
 /// Why a check could not be evaluated at all.

@@ -8,12 +8,15 @@ public struct Lesson: Sendable {
     public var requires: [String]
     public var cost: LessonCost?
     public var variables: [LessonVariable]
+    /// How the values its checks need are found in AWS.
+    public var lookups: [Lookup]
     public var steps: [Step]
     public var location: SourceLocation
 
     public init(
         id: String, order: Int, title: LocalizedText, summary: LocalizedText, requires: [String] = [],
-        cost: LessonCost? = nil, variables: [LessonVariable] = [], steps: [Step] = [], location: SourceLocation
+        cost: LessonCost? = nil, variables: [LessonVariable] = [], lookups: [Lookup] = [], steps: [Step] = [],
+        location: SourceLocation
     ) {
         self.id = id
         self.order = order
@@ -22,12 +25,17 @@ public struct Lesson: Sendable {
         self.requires = requires
         self.cost = cost
         self.variables = variables
+        self.lookups = lookups
         self.steps = steps
         self.location = location
     }
 
     public func step(_ id: String) -> Step? {
         steps.first { $0.id == id }
+    }
+
+    public func lookup(_ name: String) -> Lookup? {
+        lookups.first { $0.name == name }
     }
 
     /// Names this lesson's calls save, with the step that saves each first.

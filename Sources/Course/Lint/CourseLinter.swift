@@ -42,6 +42,7 @@ public struct CourseLinter: Sendable {
                         suggestion: EditDistance.closest(to: required, among: content.lessons.map(\.id)).map { "did you mean '\($0)'?" }))
             }
             lintSteps(of: lesson, content, &diagnostics)
+            lintLookups(of: lesson, content, &diagnostics)
         }
         lintRequirementCycles(content, &diagnostics)
     }
@@ -189,10 +190,21 @@ public struct CourseLinter: Sendable {
 
     private func lintReferences(
         _ template: Template, defined: Set<String>, lesson: Lesson, _ content: CourseContent,
-        at location: SourceLocation, _ context: String, _ diagnostics: inout [Diagnostic]
+        at location: SourceLocation, _ context: String, fromAWSAlone: Bool = false, _ diagnostics: inout [Diagnostic]
     ) {
-        for reference in template.references {
-            let location = template.location(of: reference, or: location)
+        lintReferences(
+            template.references, locatedBy: { template.location(of: $0, or: location) }, defined: defined, lesson: lesson, content,
+            context, fromAWSAlone: fromAWSAlone, &diagnostics)
+    }
+
+    /// With `fromAWSAlone`, as for checks and lookups, a value only a step
+    /// saves is refused: it exists only where the tutor did the step.
+    private func lintReferences(
+        _ references: [VariableReference], locatedBy locate: (VariableReference) -> SourceLocation, defined: Set<String>, lesson: Lesson,
+        _ content: CourseContent, _ context: String, fromAWSAlone: Bool, _ diagnostics: inout [Diagnostic]
+    ) {
+        for reference in references {
+            let location = locate(reference)
             if let other = reference.lesson {
                 guard let otherLesson = content.lesson(other) else {
                     diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), but there is no lesson '\(other)'"))
@@ -204,10 +216,25 @@ public struct CourseLinter: Sendable {
                             at: location, "\(context) uses \(reference) from lesson '\(other)', which lesson '\(lesson.id)' does not require",
                             suggestion: "add '\(other)' to 'requires'"))
                 }
-                if otherLesson.savedNames[reference.name] == nil, !otherLesson.variables.contains(where: { $0.name == reference.name }) {
+                let isVariable = otherLesson.variables.contains(where: { $0.name == reference.name })
+                let isLookup = otherLesson.lookup(reference.name) != nil
+                if fromAWSAlone, !isVariable, !isLookup {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: location,
+                            otherLesson.savedNames[reference.name] == nil
+                                ? "\(context) uses \(reference), which lesson '\(other)' neither defines nor looks up"
+                                : "\(context) uses \(reference), which only a step of lesson '\(other)' saves: a grade comes from AWS alone",
+                            suggestion: "add a lookup '\(reference.name)' to lesson '\(other)'"))
+                } else if !fromAWSAlone, otherLesson.savedNames[reference.name] == nil, !isVariable, !isLookup {
                     diagnostics.append(
                         Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other)' neither saves nor defines"))
                 }
+            } else if fromAWSAlone, !defined.contains(reference.name), lesson.savedNames[reference.name] != nil {
+                diagnostics.append(
+                    Diagnostic(
+                        at: location, "\(context) uses \(reference), which only a step saves: a grade comes from AWS alone",
+                        suggestion: "add a lookup '\(reference.name)' that finds it in AWS"))
             } else if !defined.contains(reference.name) {
                 let later = lesson.savedNames[reference.name]
                 diagnostics.append(
@@ -224,9 +251,9 @@ public struct CourseLinter: Sendable {
     /// anywhere (one not known yet shows as `<name>`), or one of another lesson.
     private func lintTextReferences(
         _ texts: [LocalizedText], lesson: Lesson, _ content: CourseContent, at location: SourceLocation, _ context: String,
-        _ diagnostics: inout [Diagnostic]
+        fromAWSAlone: Bool = false, _ diagnostics: inout [Diagnostic]
     ) {
-        let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
+        let defined = fromAWSAlone ? CourseLinter.awsAloneNames(of: lesson) : CourseLinter.awsAloneNames(of: lesson).union(lesson.savedNames.keys)
         for text in texts {
             for string in [text.zh, text.en] where string.contains("${") {
                 let template: TemplateString
@@ -238,8 +265,12 @@ public struct CourseLinter: Sendable {
                 }
                 for reference in template.references {
                     if let other = reference.lesson.flatMap({ content.lesson($0) }) {
-                        if other.savedNames[reference.name] == nil, !other.variables.contains(where: { $0.name == reference.name }) {
-                            diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), which lesson '\(other.id)' neither saves nor defines"))
+                        let known = fromAWSAlone ? CourseLinter.awsAloneNames(of: other) : CourseLinter.awsAloneNames(of: other).union(other.savedNames.keys)
+                        if !known.contains(reference.name) {
+                            diagnostics.append(
+                                Diagnostic(
+                                    at: location,
+                                    "\(context) uses \(reference), which lesson '\(other.id)' neither \(fromAWSAlone ? "looks up" : "saves") nor defines"))
                         }
                     } else if let other = reference.lesson {
                         diagnostics.append(Diagnostic(at: location, "\(context) uses \(reference), but there is no lesson '\(other)'"))
@@ -251,6 +282,66 @@ public struct CourseLinter: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// What a lesson's checks may name: its variables, its lookups and the built-ins.
+    static func awsAloneNames(of lesson: Lesson) -> Set<String> {
+        Set(lesson.variables.map(\.name)).union(lesson.lookups.map(\.name)).union(builtInVariables)
+    }
+
+    private func lintLookups(of lesson: Lesson, _ content: CourseContent, _ diagnostics: inout [Diagnostic]) {
+        let defined = CourseLinter.awsAloneNames(of: lesson)
+        var seen: Set<String> = []
+        for lookup in lesson.lookups {
+            let context = "lookup '\(lookup.name)'"
+            if !seen.insert(lookup.name).inserted {
+                diagnostics.append(Diagnostic(at: lookup.location, "\(context) is defined twice in lesson '\(lesson.id)'"))
+            }
+            if lesson.variables.contains(where: { $0.name == lookup.name }) {
+                diagnostics.append(
+                    Diagnostic(at: lookup.location, "\(context) has the name of a variable of lesson '\(lesson.id)'", suggestion: "give one of them another name"))
+            }
+            for read in [lookup.read] + (lookup.nearby.map { [$0.read] } ?? []) {
+                if !read.operation.isCheckable {
+                    diagnostics.append(
+                        Diagnostic(at: read.location, "\(context) calls \(read.operation), which is not a read", suggestion: "lookups may only call Describe*, List* and Get* operations"))
+                }
+                lintReferences(read.parameters, defined: defined, lesson: lesson, content, at: read.location, context, fromAWSAlone: true, &diagnostics)
+                catalog.map { lintOperation(read.operation, read.parameters, $0, at: read.location, &diagnostics) }
+            }
+            let expressions = [lookup.matches, lookup.value] + [lookup.shows, lookup.nearby?.items].compactMap { $0 }
+            for expression in expressions {
+                if let problem = catalog?.expressionProblem(expression) {
+                    diagnostics.append(Diagnostic(at: lookup.location, "\(context) has a bad expression: \(problem)"))
+                }
+            }
+            lintReferences(
+                Assertion.expressionVariables(lookup.matches) + Assertion.expressionVariables(lookup.value), locatedBy: { _ in lookup.location },
+                defined: defined, lesson: lesson, content, context, fromAWSAlone: true, &diagnostics)
+            lintTextReferences(
+                [lookup.looksFor] + (lookup.nearby.map { [$0.label] } ?? []), lesson: lesson, content, at: lookup.location, "the text of \(context)",
+                fromAWSAlone: true, &diagnostics)
+            if let variable = lookup.nearby?.variable, !lesson.variables.contains(where: { $0.name == variable }) {
+                diagnostics.append(Diagnostic(at: lookup.location, "the nearby list of \(context) sets '\(variable)', which is not a variable of lesson '\(lesson.id)'"))
+            }
+            if let otherwise = lookup.otherwise, lesson.lookup(otherwise) == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        at: lookup.location, "\(context) falls back on '\(otherwise)', which is not a lookup of lesson '\(lesson.id)'",
+                        suggestion: EditDistance.closest(to: otherwise, among: lesson.lookups.map(\.name)).map { "did you mean '\($0)'?" }))
+            }
+        }
+        var edges: [String: [String]] = [:]
+        for lookup in lesson.lookups {
+            let needed = lookup.references.filter { ($0.lesson ?? lesson.id) == lesson.id && lesson.lookup($0.name) != nil }.map(\.name)
+            edges[lookup.name] = needed + (lookup.otherwise.map { [$0] } ?? [])
+        }
+        for cycle in CycleFinder.cycles(in: edges) {
+            diagnostics.append(
+                Diagnostic(
+                    at: lesson.lookup(cycle[0])?.location ?? lesson.location,
+                    "lookups of lesson '\(lesson.id)' need each other in a cycle: \(cycle.joined(separator: " -> ")) -> \(cycle[0])"))
         }
     }
 
@@ -278,9 +369,12 @@ public struct CourseLinter: Sendable {
                         at: check.location, "check '\(check.id)' depends on '\(dependency)', which does not exist",
                         suggestion: EditDistance.closest(to: dependency, among: content.checks.map(\.id)).map { "did you mean '\($0)'?" }))
             }
-            lintTextReferences([check.title, check.failure] + check.hints, lesson: lesson, content, at: check.location, "the text of check '\(check.id)'", &diagnostics)
-            // A check may use any value its lesson (or a lesson it requires) defines or saves.
-            let defined = Set(lesson.variables.map(\.name)).union(lesson.savedNames.keys).union(CourseLinter.builtInVariables)
+            let labels = check.assertions.flatMap(\.labels)
+            lintTextReferences(
+                [check.title, check.failure] + check.hints + labels, lesson: lesson, content, at: check.location, "the text of check '\(check.id)'",
+                fromAWSAlone: true, &diagnostics)
+            // A check may use what its lesson (or a lesson it requires) defines or looks up, never what only a step saves.
+            let defined = CourseLinter.awsAloneNames(of: lesson)
             let context = "check '\(check.id)'"
             switch check.source {
             case .reads(let calls):
@@ -291,13 +385,13 @@ public struct CourseLinter: Sendable {
                                 at: call.location, "\(context) calls \(call.operation), which is not a read",
                                 suggestion: "checks may only call Describe*, List* and Get* operations"))
                     }
-                    lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, &diagnostics)
+                    lintReferences(call.parameters, defined: defined, lesson: lesson, content, at: call.location, context, fromAWSAlone: true, &diagnostics)
                     catalog.map { lintOperation(call.operation, call.parameters, $0, at: call.location, &diagnostics) }
                 }
             case .http(let probe):
-                lintReferences(probe.url, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
+                lintReferences(probe.url, defined: defined, lesson: lesson, content, at: probe.location, context, fromAWSAlone: true, &diagnostics)
             case .file(let probe):
-                lintReferences(probe.path, defined: defined, lesson: lesson, content, at: probe.location, context, &diagnostics)
+                lintReferences(probe.path, defined: defined, lesson: lesson, content, at: probe.location, context, fromAWSAlone: true, &diagnostics)
             case .quiz:
                 break
             }
@@ -315,11 +409,17 @@ public struct CourseLinter: Sendable {
         if let problem = catalog?.expressionProblem(assertion.expression) {
             diagnostics.append(Diagnostic(at: assertion.location, "check '\(check.id)' has a bad expression: \(problem)"))
         }
+        for reference in Assertion.expressionVariables(assertion.expression) where !defined.contains(reference.name) && lesson.savedNames[reference.name] != nil {
+            diagnostics.append(
+                Diagnostic(
+                    at: assertion.location, "check '\(check.id)' uses $\(reference.name), which only a step saves: a grade comes from AWS alone",
+                    suggestion: "add a lookup '\(reference.name)' that finds it in AWS"))
+        }
         let context = "check '\(check.id)'"
         switch assertion.comparison {
         case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
             .length(let t), .distinctCount(let t), .cidrContains(let t):
-            lintReferences(t, defined: defined, lesson: lesson, content, at: assertion.location, context, &diagnostics)
+            lintReferences(t, defined: defined, lesson: lesson, content, at: assertion.location, context, fromAWSAlone: true, &diagnostics)
         case .every(let nested), .any(let nested):
             lintAssertion(nested, check: check, defined: defined, lesson: lesson, content, &diagnostics)
         case .matches(let pattern):

@@ -103,13 +103,9 @@ struct CheckDecoder {
             for (key, value) in pairs {
                 guard let name = key.scalar else { continue }
                 var callReader = MappingReader(value, what: "read '\(name)' of \(check)", diagnostics: &diagnostics)
-                let operation = shared.decodeOperation(callReader.required("call"))
-                let parameters = shared.decodeTemplate(callReader.raw("params"), default: .object(JSONObject()))
-                let paginate = callReader.bool("paginate") ?? true
+                let call = shared.decodeRead(&callReader, name: name, at: value.location)
                 callReader.finish(into: &diagnostics)
-                if let operation, let parameters {
-                    calls.append(ReadCall(name: name, operation: operation, parameters: parameters, paginate: paginate, location: value.location))
-                }
+                if let call { calls.append(call) }
             }
             return .reads(calls)
         case "http":

@@ -23,6 +23,10 @@ struct LessonDecoder {
         if let node = reader.raw("variables") {
             variables = decodeVariables(node)
         }
+        var lookups: [Lookup] = []
+        if let node = reader.raw("lookups") {
+            lookups = decodeLookups(node, lesson: id ?? "")
+        }
         var steps: [Step] = []
         if let node = reader.required("steps") {
             if let items = node.sequence {
@@ -37,7 +41,59 @@ struct LessonDecoder {
         guard let id, let order else { return nil }
         return Lesson(
             id: id, order: order, title: title ?? .missing, summary: summary ?? .missing, requires: requires, cost: cost,
-            variables: variables, steps: steps, location: root.location)
+            variables: variables, lookups: lookups, steps: steps, location: root.location)
+    }
+
+    /// `name: {call, params, matches, value, many, looks-for, shows, nearby, else}`.
+    private mutating func decodeLookups(_ node: SourceNode, lesson: String) -> [Lookup] {
+        guard let pairs = node.mapping else {
+            diagnostics.append(Diagnostic(at: node.location, "'lookups' should map each name to how it is found"))
+            return []
+        }
+        var lookups: [Lookup] = []
+        for (key, value) in pairs {
+            guard let name = key.scalar, VariableReference.isName(name[...]) else {
+                diagnostics.append(Diagnostic(at: key.location, "a lookup name may hold letters, digits, '_' and '-'"))
+                continue
+            }
+            var reader = MappingReader(value, what: "lookup '\(name)'", diagnostics: &diagnostics)
+            let read = decodeRead(&reader, name: name, at: value.location)
+            let matches = reader.string("matches")
+            let found = reader.string("value")
+            let many = reader.bool("many") ?? false
+            let looksFor = reader.text("looks-for")
+            let shows = reader.string("shows", required: false)
+            var nearby: LookupNearby?
+            if let nearbyNode = reader.raw("nearby") {
+                var nearbyReader = MappingReader(nearbyNode, what: "the nearby list of lookup '\(name)'", diagnostics: &diagnostics)
+                let nearbyRead = decodeRead(&nearbyReader, name: "\(name)-nearby", at: nearbyNode.location)
+                let items = nearbyReader.string("items")
+                let label = nearbyReader.text("label")
+                let variable = nearbyReader.string("set", required: false)
+                nearbyReader.finish(into: &diagnostics)
+                if let nearbyRead, let items, let label {
+                    nearby = LookupNearby(read: nearbyRead, items: items, label: label, variable: variable)
+                }
+            }
+            let otherwise = reader.string("else", required: false)
+            reader.finish(into: &diagnostics)
+            if let read, let matches, let found, let looksFor {
+                lookups.append(
+                    Lookup(
+                        name: name, lesson: lesson, read: read, matches: matches, value: found, many: many, looksFor: looksFor,
+                        shows: shows, nearby: nearby, otherwise: otherwise, location: key.location))
+            }
+        }
+        return lookups
+    }
+
+    /// The `call`, `params` and `paginate` fields of a read.
+    mutating func decodeRead(_ reader: inout MappingReader, name: String, at location: SourceLocation) -> ReadCall? {
+        let operation = decodeOperation(reader.required("call"))
+        let parameters = decodeTemplate(reader.raw("params"), default: .object(JSONObject()))
+        let paginate = reader.bool("paginate") ?? true
+        guard let operation, let parameters else { return nil }
+        return ReadCall(name: name, operation: operation, parameters: parameters, paginate: paginate, location: location)
     }
 
     private mutating func decodeVariables(_ node: SourceNode) -> [LessonVariable] {

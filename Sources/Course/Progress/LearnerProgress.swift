@@ -87,6 +87,10 @@ public struct ProgressStore: Sendable {
         self.init(file: try state.folder("progress").appendingPathComponent("\(account)-\(region).json"))
     }
 
+    /// Whether the learner has any progress here: without it, nothing they
+    /// answered on their own machine (quizzes) can be graded.
+    public var exists: Bool { FileManager.default.fileExists(atPath: file.path) }
+
     public func load() throws -> LearnerProgress {
         guard let data = FileManager.default.contents(atPath: file.path) else { return LearnerProgress() }
         do {

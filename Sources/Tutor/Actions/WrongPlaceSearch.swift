@@ -35,10 +35,11 @@ struct WrongPlaceSearch {
             else { continue }
             var runner = CheckRunner(api: account, prober: TransportProber(transport: workspace.transport))
             runner.quizAnswers = progress.quizAnswers
+            runner.content = workspace.content
             runner.retryInterval = 0
             var builtIns = workspace.scope(for: lesson, overrides: [:]).builtIns
             builtIns["region"] = .string(region)
-            let scope = VariableScope(lesson: lesson, builtIns: builtIns, overrides: [:], progress: progress)
+            let scope = VariableScope(lesson: lesson, builtIns: builtIns, overrides: [:], progress: progress, content: workspace.content)
             let results = await runner.run(remaining, all: workspace.content.checks, scope: scope)
             let passed = Set(results.filter { $0.status == .passed }.map(\.check.id))
             found += remaining.filter { passed.contains($0.id) }.map { Found(check: $0.id, region: region) }

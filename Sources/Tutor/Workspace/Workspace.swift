@@ -114,6 +114,7 @@ public struct Workspace: Sendable {
         runner.files = FileProbeReader(paths: paths)
         runner.tools = LocalTools(accountHasECSAgent: hasECSAgent)
         runner.quizAnswers = progress.quizAnswers
+        runner.gradesQuizzes = progressStore.exists || !progress.quizAnswers.isEmpty
         runner.recordedPasses = progress.recordedPasses
         runner.content = content
         return runner
