@@ -15,11 +15,12 @@ final class StepRunnerTests: XCTestCase {
         XCTAssertEqual(first, .done)
         XCTAssertEqual(
             fixture.account.callNames(),
-            ["ec2:DescribeVpcs", "ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
+            // The checks, whether the name is taken, the calls, the checks again.
+            ["ec2:DescribeVpcs", "ec2:DescribeVpcs", "ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
         XCTAssertEqual(scope.value(of: VariableReference(name: "vpc_id")), "vpc-1")
 
         // The create call carried the course tags, with the step's name.
-        let create = fixture.account.calls[1].input
+        let create = fixture.account.calls[2].input
         XCTAssertEqual(create["CidrBlock"], "10.0.0.0/16")
         let tags = create["TagSpecifications"]?[0]
         XCTAssertEqual(tags?["ResourceType"], "vpc")
@@ -191,4 +192,61 @@ final class EventLog<Event: Sendable>: Sendable {
     private let events = Mutex<[Event]>([])
     var record: @Sendable (Event) -> Void { { event in self.events.withLock { $0.append(event) } } }
     var all: [Event] { events.withLock { $0 } }
+}
+
+/// A name already taken by what the tutor did not make.
+final class NameTakenTests: XCTestCase {
+    func testTheTutorNeverMakesASecondOfTheSameNameAndBuildsOnOneThatMatchesWhenAsked() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let mine = fixture.vpcs.create(name: "ecslab-vpc")
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        do {
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+            XCTFail("the name is taken")
+        } catch StepError.nameTaken(let taken) {
+            XCTAssertTrue(taken.matchesLesson)
+            XCTAssertEqual(taken.value?.stringValue, mine)
+            XCTAssertTrue(StepError.nameTaken(taken).description.hasPrefix("there is already a VPC named ecslab-vpc that the tutor did not make: \(mine)."))
+            XCTAssertTrue(StepError.nameTaken(taken).description.contains("--use-existing"))
+            XCTAssertTrue(StepError.nameTaken(taken).localizedMessage.zh.hasPrefix("已经有名为 ecslab-vpc 的 VPC，而且不是导师建立的"))
+        }
+        XCTAssertFalse(fixture.account.callNames().contains("ec2:CreateVpc"))
+        XCTAssertEqual(fixture.vpcs.all(), [mine])
+
+        var runner = fixture.stepRunner()
+        runner.useExisting = true
+        let outcome = try await runner.perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+        XCTAssertEqual(outcome, .done)
+        XCTAssertEqual(fixture.vpcs.all(), [mine], "nothing new was made")
+        XCTAssertEqual(fixture.account.calls.first { $0.operation == "ec2:ModifyVpcAttribute" }?.input["VpcId"]?.stringValue, mine)
+        XCTAssertEqual(try fixture.ledger.live(), [], "what the learner made is not the tutor's to tear down")
+    }
+
+    func testTwoOfTheNameStopTheStepEvenWhenBuildingOnWhatIsThere() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        _ = fixture.vpcs.create(name: "ecslab-vpc")
+        _ = fixture.vpcs.create(name: "ecslab-vpc")
+        var runner = fixture.stepRunner()
+        runner.useExisting = true
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        do {
+            _ = try await runner.perform(try XCTUnwrap(fixture.lesson.step("vpc")), of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+            XCTFail("two share the name")
+        } catch StepError.nameTaken(let taken) {
+            XCTAssertEqual(taken.count, 2)
+            XCTAssertFalse(taken.matchesLesson)
+        }
+        XCTAssertFalse(fixture.account.callNames().contains("ec2:CreateVpc"))
+    }
+
+    func testAFieldThatDiffersFromTheLessonIsNamed() {
+        let differences = NameTaken.differences(
+            of: ["VpcId": "vpc-1", "CidrBlock": "10.1.0.0/16", "Tags": []], from: ["CidrBlock": "10.0.0.0/16", "TagSpecifications": []])
+        XCTAssertEqual(differences, [NameTaken.Difference(field: "CidrBlock", found: "10.1.0.0/16", wanted: "10.0.0.0/16")])
+    }
 }

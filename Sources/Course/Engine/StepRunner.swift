@@ -20,6 +20,9 @@ public struct StepRunner: Sendable {
         case wouldCall(StepCall, cli: String)
         /// An earlier run already made this call; its saved values are reused.
         case reused(StepCall)
+        /// The learner's own resource of the lesson's name is used instead
+        /// of making a second one.
+        case usedExisting(StepCall, LocalizedText)
         case called(StepCall, saved: JSONObject)
         case waiting(WaitProgress)
         case declined(StepCall)
@@ -59,6 +62,9 @@ public struct StepRunner: Sendable {
     public var lifetimeSeconds: Double = 4 * 3600
     public var now: @Sendable () -> Date = { Date() }
     public var makeID: @Sendable () -> String = { UUID().uuidString.lowercased() }
+    /// Whether a resource of the lesson's name that the tutor did not make,
+    /// and that matches what the call would make, is used in its place.
+    public var useExisting = false
 
     public init(api: any AccountAPI, ledger: Ledger, checks: CheckRunner, owner: String) {
         self.api = api
@@ -221,6 +227,12 @@ public struct StepRunner: Sendable {
                 observe(.wouldCall(call, cli: api.cliCommand(call.operation, input: input.json)))
                 continue
             }
+            if let taken = try await takenName(call, lesson: lesson, step: step, content: content, scope: scope) {
+                guard useExisting, taken.matchesLesson, let value = taken.value, let name = taken.savedName else { throw StepError.nameTaken(taken) }
+                scope.save(value, as: name)
+                observe(.usedExisting(call, taken.found))
+                continue
+            }
             if call.cost.isCostly, await !confirm(call) {
                 observe(.declined(call))
                 return .declined
@@ -352,6 +364,30 @@ public struct StepRunner: Sendable {
     /// Every value the step's calls use must be known before the first one,
     /// or come from an earlier call of the step: a step that stopped half way
     /// for want of a value may already have made something billed by the hour.
+    /// Whether what `call` would create already exists under the lesson's
+    /// name without being the tutor's: the lookup of the value the call saves
+    /// finds it. Making it again would leave two of the same name.
+    private func takenName(_ call: StepCall, lesson: Lesson, step: Step, content: CourseContent, scope: VariableScope) async throws -> NameTaken? {
+        guard call.undo != nil, let saved = call.save.first(where: { lesson.lookup($0.name) != nil }), let lookup = lesson.lookup(saved.name) else { return nil }
+        var resolver = LookupResolver(content: content, api: api)
+        var cache = ReadCache()
+        var base = scope
+        base.saved = [:]
+        guard let existing = await resolver.existing(.init(lesson: lesson.id, name: saved.name), base: base, cache: &cache), !existing.isEmpty else {
+            return nil
+        }
+        let ours = Set(try ledger.live().flatMap { $0.saved.values })
+        let others = existing.filter { !ours.contains($0.value) }
+        guard !others.isEmpty else { return nil }
+        let input = (try? prepare(call, lesson: lesson, step: step, scope: scope, entry: "check", display: true).json) ?? .object(JSONObject())
+        let differences = others.count == 1 ? NameTaken.differences(of: others[0].resource, from: input) : []
+        return NameTaken(
+            looksFor: scope.fill(lookup.looksFor),
+            found: LocalizedText(zh: others.map { $0.shown.text(.zh) }.joined(separator: "、"), en: others.map { $0.shown.text(.en) }.joined(separator: ", ")),
+            count: others.count, differences: differences, variable: lookup.nearby?.variable,
+            value: others.count == 1 ? others[0].value : nil, savedName: saved.name)
+    }
+
     /// Values the step needs that no step of the tutor saved, such as the
     /// ids of a network the learner built by hand, are looked up in AWS.
     private func lookUpInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: inout VariableScope) async {
@@ -416,6 +452,8 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible, Loca
     case noLocalRunner(String)
     /// A value the step needs is not known yet; `savedBy` is the step that saves it.
     case missingInput(String, savedBy: String?)
+    /// What the step would create is already there, and not the tutor's.
+    case nameTaken(NameTaken)
 
     public var description: String { localizedMessage.en }
 
@@ -435,6 +473,8 @@ public enum StepError: Error, Sendable, Equatable, CustomStringConvertible, Loca
                 en: "\(operation) answered, but '\(expression)' found nothing to save as '\(name)'")
         case .noLocalRunner(let step):
             return LocalizedText(zh: "步骤 '\(step)' 要在本机上完成，但这次运行做不到", en: "step '\(step)' works on this machine, but this run cannot")
+        case .nameTaken(let taken):
+            return taken.message
         case .noTeardown(let step):
             return LocalizedText(zh: "步骤 '\(step)' 要删除资源，但这次运行不能删除任何东西", en: "step '\(step)' deletes resources, but this run cannot delete anything")
         }

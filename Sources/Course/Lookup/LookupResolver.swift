@@ -57,16 +57,12 @@ struct LookupResolver {
             return .unreadable(LocalizedText(zh: "查找 \(key.name) 依赖它自己", en: "the lookup \(key.name) depends on itself"))
         }
         defer { resolving.remove(key) }
-        var scope = base.scope(of: key.lesson)
-        for reference in lookup.references {
-            let needed = Key(lesson: reference.lesson ?? key.lesson, name: reference.name)
-            guard self.lookup(needed) != nil else { continue }
-            let outcome = await resolve(needed, base: base, cache: &cache, fresh: fresh)
-            guard case .found(let value) = outcome else {
-                outcomes[key] = outcome
-                return outcome
-            }
-            scope.saved[needed.lesson, default: JSONObject()][needed.name] = value
+        let scope: VariableScope
+        switch await dependencies(of: lookup, base: base, cache: &cache, fresh: fresh) {
+        case .success(let found): scope = found
+        case .failure(let failure):
+            outcomes[key] = failure.outcome
+            return failure.outcome
         }
         var outcome = await make(lookup, scope: scope, cache: &cache, fresh: fresh)
         if case .missing = outcome, let otherwise = lookup.otherwise {
@@ -79,33 +75,63 @@ struct LookupResolver {
         return outcome
     }
 
-    private func make(_ lookup: Lookup, scope: VariableScope, cache: inout ReadCache, fresh: Bool) async -> LookupOutcome {
-        let looksFor = scope.fill(lookup.looksFor)
+    /// The lookup's scope with the values of the lookups it needs.
+    private mutating func dependencies(
+        of lookup: Lookup, base: VariableScope, cache: inout ReadCache, fresh: Bool
+    ) async -> Result<VariableScope, LookupDependencyFailure> {
+        var scope = base.scope(of: lookup.lesson)
+        for reference in lookup.references {
+            let needed = Key(lesson: reference.lesson ?? lookup.lesson, name: reference.name)
+            guard self.lookup(needed) != nil else { continue }
+            let outcome = await resolve(needed, base: base, cache: &cache, fresh: fresh)
+            guard case .found(let value) = outcome else { return .failure(LookupDependencyFailure(outcome: outcome)) }
+            scope.saved[needed.lesson, default: JSONObject()][needed.name] = value
+        }
+        return .success(scope)
+    }
+
+    /// What answers to a lookup right now, with each match's value, before
+    /// any rule of one-or-many: a create call asks whether its name is taken.
+    mutating func existing(_ key: Key, base: VariableScope, cache: inout ReadCache) async -> [LookupMatch]? {
+        guard let lookup = lookup(key), case .success(let scope) = await dependencies(of: lookup, base: base, cache: &cache, fresh: false),
+            case .success(let found) = await matches(of: lookup, scope: scope, cache: &cache, fresh: true)
+        else { return nil }
+        return found
+    }
+
+    private func matches(of lookup: Lookup, scope: VariableScope, cache: inout ReadCache, fresh: Bool) async -> Result<[LookupMatch], LookupDependencyFailure> {
         let response: JSON
         switch await read(lookup.read, scope: scope, cache: &cache, fresh: fresh) {
         case .success(let value): response = value
-        case .failure(let problem): return .unreadable(problem.text)
+        case .failure(let problem): return .failure(LookupDependencyFailure(outcome: .unreadable(problem.text)))
         }
         let variables = CheckRunner.expressionVariables(scope)
-        let matches: [JSON]
         do {
             // One object is one match, and no value none.
             let found = try JMESPathExpression(lookup.matches).evaluate(response, variables: variables)
-            matches = (found.arrayValue ?? [found]).filter { !$0.isNull }
-        } catch {
-            return .unreadable(LocalizedText(zh: "查找 \(lookup.name) 的 matches 无法求值：\(error)", en: "the matches of lookup \(lookup.name) failed: \(error)"))
-        }
-        let values: [JSON]
-        do {
             let expression = try JMESPathExpression(lookup.value)
-            values = try matches.map { try expression.evaluate($0, variables: variables) }
+            return .success(
+                try (found.arrayValue ?? [found]).filter { !$0.isNull }.map { match in
+                    LookupMatch(resource: match, value: try expression.evaluate(match, variables: variables), shown: show(match, lookup))
+                })
         } catch {
-            return .unreadable(LocalizedText(zh: "查找 \(lookup.name) 的 value 无法求值：\(error)", en: "the value of lookup \(lookup.name) failed: \(error)"))
+            return .failure(
+                LookupDependencyFailure(
+                    outcome: .unreadable(LocalizedText(zh: "查找 \(lookup.name) 无法求值：\(error)", en: "the lookup \(lookup.name) failed: \(error)"))))
         }
-        let present = values.filter { !$0.isNull }
+    }
+
+    private func make(_ lookup: Lookup, scope: VariableScope, cache: inout ReadCache, fresh: Bool) async -> LookupOutcome {
+        let looksFor = scope.fill(lookup.looksFor)
+        let matches: [LookupMatch]
+        switch await self.matches(of: lookup, scope: scope, cache: &cache, fresh: fresh) {
+        case .success(let found): matches = found
+        case .failure(let failure): return failure.outcome
+        }
+        let present = matches.map(\.value).filter { !$0.isNull }
         if lookup.many, !present.isEmpty { return .found(.array(present)) }
         if !lookup.many, matches.count > 1 {
-            return .missing(LookupFailureText.ambiguous(looksFor, matches: matches.map { show($0, lookup) }))
+            return .missing(LookupFailureText.ambiguous(looksFor, matches: matches.map(\.shown)))
         }
         if !lookup.many, let value = present.first { return .found(value) }
         let nearby = await nearby(of: lookup, scope: scope, cache: &cache)
@@ -147,6 +173,18 @@ struct LookupResolver {
         }
         return NearbyList(label: scope.fill(nearby.label), resources: shown, suggestion: suggestion)
     }
+}
+
+/// One resource a lookup matched.
+struct LookupMatch: Sendable {
+    var resource: JSON
+    var value: JSON
+    var shown: ShownResource
+}
+
+/// A lookup that could not be made, as the outcome it ends in.
+struct LookupDependencyFailure: Error {
+    var outcome: LookupOutcome
 }
 
 /// Why a check could not get a value it needs from a lookup.

@@ -12,11 +12,18 @@ public struct StepPerformer: Sendable {
     public var overrides: [String: String]
     /// Asks before a call that costs money; nil where nobody can answer.
     public var askCost: (@Sendable (String) -> Bool)?
+    /// Build on the learner's own resource of the lesson's name, when it
+    /// matches, instead of stopping.
+    public var useExisting: Bool
 
-    public init(yes: Bool = false, dryRun: Bool = false, overrides: [String: String] = [:], askCost: (@Sendable (String) -> Bool)? = nil) {
+    public init(
+        yes: Bool = false, dryRun: Bool = false, overrides: [String: String] = [:], useExisting: Bool = false,
+        askCost: (@Sendable (String) -> Bool)? = nil
+    ) {
         self.yes = yes
         self.dryRun = dryRun
         self.overrides = overrides
+        self.useExisting = useExisting
         self.askCost = askCost
     }
 
@@ -49,6 +56,7 @@ public struct StepPerformer: Sendable {
         if !dryRun { _ = try await workspace.reconciler(overrides: overrides).reconcileAll() }
         let narrator = StepNarrator(console: workspace.console, language: workspace.language, style: .forStandardOutput())
         var runner = workspace.stepRunner()
+        runner.useExisting = useExisting
         var scope = workspace.scope(for: lesson, overrides: overrides)
         var allDone = true
         for step in steps {

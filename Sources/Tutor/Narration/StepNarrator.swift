@@ -46,6 +46,8 @@ public struct StepNarrator: Sendable {
             say(.dryRunCall, ["command": cli])
         case .reused(let call):
             say(.callReused, ["operation": call.operation.description])
+        case .usedExisting(let call, let found):
+            say(.callUsedExisting, ["operation": call.operation.description, "found": found[language]])
         case .called(_, let saved):
             for (name, value) in saved {
                 say(.valueSaved, ["name": name, "value": value.stringValue ?? value.text])

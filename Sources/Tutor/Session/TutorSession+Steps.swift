@@ -4,7 +4,11 @@ import Terminal
 
 /// Doing the work: performing a step, checking it, hints and quizzes.
 extension TutorSession {
-    func doStep(_ id: String?) async throws {
+    /// `do --use-existing`: what the learner made by hand under the lesson's
+    /// name is built on rather than refused.
+    static let useExistingWord = "--use-existing"
+
+    func doStep(_ id: String?, useExisting: Bool = false) async throws {
         let lesson = try requireLesson()
         let step = try step(named: id, in: lesson)
         // `do STEP` goes there, so that a stopped run is resumed by `do` alone.
@@ -15,7 +19,7 @@ extension TutorSession {
             console.out(TutorText.costlyStepDeclined(language))
             return
         }
-        let done = try await perform(["\(lesson.id)/\(step.id)"], yes: hourly > 0)
+        let done = try await perform(["\(lesson.id)/\(step.id)"], yes: hourly > 0, useExisting: useExisting)
         if done, step.quiz == nil {
             console.out(style.dim(TutorText.typeNext(language)))
         }
@@ -55,9 +59,9 @@ extension TutorSession {
 
     /// Performs each target (`LESSON` or `LESSON/STEP`) in turn, as `ecslab do`
     /// does, until one does not end done; Ctrl-C stops it. True when all ended done.
-    func perform(_ targets: [String], yes: Bool) async throws -> Bool {
+    func perform(_ targets: [String], yes: Bool, useExisting: Bool = false) async throws -> Bool {
         let snapshot = waitingWorkspace
-        let performer = StepPerformer(yes: yes)
+        let performer = StepPerformer(yes: yes, useExisting: useExisting)
         do {
             let (done, updated) = try await interruption.run {
                 var copy = snapshot

@@ -124,7 +124,8 @@ public final class TutorSession {
         case .show: try show(arguments.first)
         case .next: try move(by: 1)
         case .back: try move(by: -1)
-        case .do: try await doStep(arguments.first)
+        case .do:
+            try await doStep(arguments.first { $0 != TutorSession.useExistingWord }, useExisting: arguments.contains(TutorSession.useExistingWord))
         case .check: try await check(arguments.first)
         case .hint: try hint()
         case .quiz: try quiz(arguments.first)

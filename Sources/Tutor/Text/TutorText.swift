@@ -89,6 +89,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case stepAlreadyDone
     case dryRunCall
     case callReused
+    case callUsedExisting
     case valueSaved
     case stepWaiting
     case callDeclined
@@ -303,6 +304,9 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "（演练）将运行：{command}", en: "(dry run) would run: {command}")
         case .callReused:
             return LocalizedText(zh: "{operation} 之前已经做过，沿用它的结果。", en: "{operation} was done before; reusing its result.")
+        case .callUsedExisting:
+            return LocalizedText(
+                zh: "没有运行 {operation}：沿用你已有的 {found}。", en: "Not calling {operation}: building on your own {found}.")
         case .valueSaved:
             return LocalizedText(zh: "  已保存 {name} = {value}", en: "  saved {name} = {value}")
         case .stepWaiting:

@@ -24,10 +24,14 @@ struct DoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("with-requirements"), help: "First do the earlier lessons this one builds on, when they are not done yet.")
     var withRequirements = false
 
+    @Flag(name: .customLong("use-existing"), help: "Build on what you made by hand under the lesson's name, when it matches, instead of stopping.")
+    var useExisting = false
+
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
             var workspace = try await Workspace.open(try options.workspace())
-            let performer = StepPerformer(yes: yes, dryRun: dryRun, overrides: try VariableOverrides.parse(set), askCost: askOnTerminal())
+            let performer = StepPerformer(
+                yes: yes, dryRun: dryRun, overrides: try VariableOverrides.parse(set), useExisting: useExisting, askCost: askOnTerminal())
             guard try await performer.perform(target, withRequirements: withRequirements, in: &workspace) else { throw ExitCode(1) }
         }
     }
