@@ -40,8 +40,9 @@ struct ShownResource: Sendable, Equatable {
             about = (object["about"]?.arrayValue ?? object["about"].map { [$0] } ?? []).compactMap { text($0) }
             isDefault = object["default"]?.boolValue ?? false
         default:
-            name = nil
-            id = text(json)
+            // A bare string in a list is a name (a family, a cluster's ARN).
+            name = text(json)
+            id = nil
             about = []
             isDefault = false
         }

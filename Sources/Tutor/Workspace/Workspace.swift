@@ -150,7 +150,13 @@ public struct Workspace: Sendable {
 
     /// Whether instances in the account register with ECS by themselves: on
     /// AWS they do, the sandbox simulates it, and a plain local AWS never does.
-    public var hasECSAgent: Bool { sandbox != nil || endpoint == nil }
+    public var hasECSAgent: Bool {
+        if sandbox != nil { return true }
+        if endpoint != nil { return false }
+        // AWS_ENDPOINT_URL or a profile's endpoint_url on this machine is a local AWS too.
+        let ecs = try? aws.configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: aws.region)
+        return !(ecs.map { $0.source != .awsDefault && $0.endpoint.isLoopback } ?? false)
+    }
 
     /// The hourly cost of what the tutor created and has not torn down.
     public var runningCost: Double {
