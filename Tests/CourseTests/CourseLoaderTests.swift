@@ -59,6 +59,51 @@ final class CourseLoaderTests: XCTestCase {
             ["lessons/04-net/lesson.yaml:17:29: error: a call of step 'vpc' uses ${vpc_cdir}, which is not defined (did you mean '${vpc_cidr}'?)"])
     }
 
+    func testACheckMayNotNameAValueOnlyAStepSaves() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "  vpc_id:\n    call: ec2:DescribeVpcs", with: "  the_vpc:\n    call: ec2:DescribeVpcs")
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            [
+                "checks/04-net.yaml:19:62: error: check 'vpc-dns' uses ${vpc_id}, which only a step saves: a grade comes from AWS alone (add a lookup 'vpc_id' that finds it in AWS)"
+            ])
+    }
+
+    func testLookupsThatNeedEachOtherOrNameNothingAreRefused() throws {
+        let lookups = """
+              a:
+                call: ec2:DescribeVpcs
+                params: {VpcIds: ["${b}"]}
+                matches: Vpcs
+                value: VpcId
+                looks-for: {zh: 甲, en: a}
+                else: c
+              b:
+                call: ec2:DescribeVpcs
+                params: {VpcIds: ["${a}"]}
+                matches: Vpcs
+                value: VpcId
+                looks-for: {zh: 乙, en: b}
+              vpc_name:
+                call: ec2:CreateVpc
+                matches: Vpc
+                value: VpcId
+                looks-for: {zh: 丙, en: c}
+
+            """
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "lookups:\n", with: "lookups:\n" + lookups)
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        let diagnostics = folder.load().diagnostics.map { $0.replacingOccurrences(of: #"^\S+: error: "#, with: "", options: .regularExpression) }
+        XCTAssertTrue(diagnostics.contains("lookup 'a' falls back on 'c', which is not a lookup of lesson 'net' (did you mean 'b'?)"), "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains("lookups of lesson 'net' need each other in a cycle: a -> b -> a"), "\(diagnostics)")
+        XCTAssertTrue(diagnostics.contains("lookup 'vpc_name' has the name of a variable of lesson 'net' (give one of them another name)"), "\(diagnostics)")
+        XCTAssertTrue(
+            diagnostics.contains("lookup 'vpc_name' calls ec2:CreateVpc, which is not a read (lookups may only call Describe*, List* and Get* operations)"),
+            "\(diagnostics)")
+    }
+
     func testVariableUsedBeforeItIsSaved() throws {
         let lesson = SampleCourse.lesson.replacingOccurrences(of: "params: {CidrBlock: \"${vpc_cidr}\"}", with: "params: {CidrBlock: \"${vpc_id}\"}")
         let folder = try SampleCourse.folder(lesson: lesson)

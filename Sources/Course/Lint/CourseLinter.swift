@@ -329,7 +329,7 @@ public struct CourseLinter: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         at: lookup.location, "\(context) falls back on '\(otherwise)', which is not a lookup of lesson '\(lesson.id)'",
-                        suggestion: EditDistance.closest(to: otherwise, among: lesson.lookups.map(\.name)).map { "did you mean '\($0)'?" }))
+                        suggestion: EditDistance.closest(to: otherwise, among: lesson.lookups.map(\.name).filter { $0 != lookup.name }).map { "did you mean '\($0)'?" }))
             }
         }
         var edges: [String: [String]] = [:]
