@@ -49,51 +49,72 @@ public struct CheckRunner: Sendable {
     public func run(
         _ checks: [Check], all: [Check], scope: VariableScope, patient: Bool = true, observe: @Sendable (Event) -> Void = { _ in }
     ) async -> [CheckResult] {
+        await run([(checks, scope)], all: all, patient: patient, observe: observe)
+    }
+
+    /// Runs several lessons' checks, each in its lesson's scope, as one run:
+    /// a lookup that several lessons need (the course VPC) is made once.
+    public func run(
+        _ lessons: [(checks: [Check], scope: VariableScope)], all: [Check], patient: Bool = true,
+        observe: @Sendable (Event) -> Void = { _ in }
+    ) async -> [CheckResult] {
         var cache = ReadCache()
         var lookups = LookupResolver(content: content, api: api)
-        // A grade comes from AWS alone: what the tutor saved is never read.
-        var scope = scope
-        scope.saved = [:]
         var results: [String: CheckResult] = [:]
         var ordered: [CheckResult] = []
-        for unfilled in CheckRunner.withDependencies(checks, all: all) {
-            // Texts name the learner's own values (`${vpc_name}`), not the
-            // defaults; those found by lookups once they are found.
-            let check = unfilled.filled(by: scope)
-            observe(.started(check))
-            let start = now()
-            var result: CheckResult
-            if case .quiz = check.source, !gradesQuizzes {
-                result = CheckResult(
-                    check: check, status: .notApplicable,
-                    reason: LocalizedText(
-                        zh: "这里不评分：测验是学员自己的回答，保存在他们的学习进度里，不在 AWS 账户里",
-                        en: "not graded here: a quiz is the learner's own answer, kept with their progress, not in the AWS account"))
-            } else if let missing = check.needs.first(where: { !tools.isAvailable($0) }) {
-                result = CheckResult(check: check, status: .notApplicable, reason: CheckRunner.missingTool(missing))
-            } else if let excused = check.dependsOn.compactMap({ results[$0] }).first(where: { $0.status == .notApplicable }) {
-                result = CheckResult(check: check, status: .notApplicable, reason: excused.reason)
-            } else if recordedPasses.contains(check.id) {
-                result = CheckResult(
-                    check: check, status: .passed,
-                    reason: LocalizedText(zh: "已通过；之后为了节省费用，课程删除了它检查的资源", en: "passed, then the lesson deleted what it checks to save cost"),
-                    pointsEarned: Double(check.points))
-            } else if let failed = check.dependsOn.first(where: { results[$0].map { $0.status != .passed && $0.status != .notApplicable } ?? false }) {
-                result = CheckResult(
-                    check: check, status: .skipped,
-                    reason: LocalizedText(zh: "跳过：它依赖的检查 \(failed) 没有通过", en: "skipped: it depends on \(failed), which did not pass"))
-            } else {
-                var judged = unfilled
-                if !patient { judged.eventuallySeconds = nil }
-                result = await evaluate(judged, scope: scope, cache: &cache, lookups: &lookups, observe: observe)
+        for (checks, lessonScope) in lessons {
+            // A grade comes from AWS alone: what the tutor saved is never read.
+            var scope = lessonScope
+            scope.saved = [:]
+            for unfilled in CheckRunner.withDependencies(checks, all: all) where results[unfilled.id] == nil {
+                let result = await judge(
+                    unfilled, scope: scope, patient: patient, results: results, cache: &cache, lookups: &lookups, observe: observe)
+                results[unfilled.id] = result
+                ordered.append(result)
             }
-            result.durationSeconds = now() - start
-            results[check.id] = result
-            ordered.append(result)
-            observe(.finished(result))
         }
         observe(.done(lookups: lookups.made, reads: cache.reads))
         return ordered
+    }
+
+    /// One check, after what it depends on has been judged.
+    private func judge(
+        _ unfilled: Check, scope: VariableScope, patient: Bool, results: [String: CheckResult], cache: inout ReadCache,
+        lookups: inout LookupResolver, observe: @Sendable (Event) -> Void
+    ) async -> CheckResult {
+        // Texts name the learner's own values (`${vpc_name}`), not the
+        // defaults; those found by lookups once they are found.
+        let check = unfilled.filled(by: scope)
+        observe(.started(check))
+        let start = now()
+        var result: CheckResult
+        if case .quiz = check.source, !gradesQuizzes {
+            result = CheckResult(
+                check: check, status: .notApplicable,
+                reason: LocalizedText(
+                    zh: "这里不评分：测验是学员自己的回答，保存在他们的学习进度里，不在 AWS 账户里",
+                    en: "not graded here: a quiz is the learner's own answer, kept with their progress, not in the AWS account"))
+        } else if let missing = check.needs.first(where: { !tools.isAvailable($0) }) {
+            result = CheckResult(check: check, status: .notApplicable, reason: CheckRunner.missingTool(missing))
+        } else if let excused = check.dependsOn.compactMap({ results[$0] }).first(where: { $0.status == .notApplicable }) {
+            result = CheckResult(check: check, status: .notApplicable, reason: excused.reason)
+        } else if recordedPasses.contains(check.id) {
+            result = CheckResult(
+                check: check, status: .passed,
+                reason: LocalizedText(zh: "已通过；之后为了节省费用，课程删除了它检查的资源", en: "passed, then the lesson deleted what it checks to save cost"),
+                pointsEarned: Double(check.points))
+        } else if let failed = check.dependsOn.first(where: { results[$0].map { $0.status != .passed && $0.status != .notApplicable } ?? false }) {
+            result = CheckResult(
+                check: check, status: .skipped,
+                reason: LocalizedText(zh: "跳过：它依赖的检查 \(failed) 没有通过", en: "skipped: it depends on \(failed), which did not pass"))
+        } else {
+            var judged = unfilled
+            if !patient { judged.eventuallySeconds = nil }
+            result = await evaluate(judged, scope: scope, cache: &cache, lookups: &lookups, observe: observe)
+        }
+        result.durationSeconds = now() - start
+        observe(.finished(result))
+        return result
     }
 
     static func missingTool(_ tool: String) -> LocalizedText {

@@ -15,14 +15,14 @@ public struct LessonGrader: Sendable {
         let lessons = target == "all" ? workspace.content.lessons : [try workspace.lesson(target)]
         let runner = workspace.checkRunner()
         let (console, language) = (workspace.console, workspace.language)
-        var results: [CheckResult] = []
-        for lesson in lessons {
-            let checks = workspace.content.gradedChecks(of: lesson.id)
-            results += await runner.run(checks, all: workspace.content.checks, scope: workspace.scope(for: lesson, overrides: overrides)) { event in
-                // A countdown while AWS settles, on standard error so reports stay clean.
-                guard case .waiting(let check, let remaining) = event else { return }
-                console.error(TutorText.checkSettling(language, ["check": check.id, "seconds": String(remaining)]))
-            }
+        // One run: a lookup several lessons need is made once.
+        let batches = lessons.map { lesson in
+            (checks: workspace.content.gradedChecks(of: lesson.id), scope: workspace.scope(for: lesson, overrides: overrides))
+        }
+        let results = await runner.run(batches, all: workspace.content.checks) { event in
+            // A countdown while AWS settles, on standard error so reports stay clean.
+            guard case .waiting(let check, let remaining) = event else { return }
+            console.error(TutorText.checkSettling(language, ["check": check.id, "seconds": String(remaining)]))
         }
         return results
     }
