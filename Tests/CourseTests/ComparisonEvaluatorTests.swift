@@ -42,7 +42,7 @@ final class ComparisonEvaluatorTests: XCTestCase {
         XCTAssertTrue(try check(.isIn(t(["RUNNING", "PENDING"])), "RUNNING").passed)
         XCTAssertEqual(
             try check(.isIn(t(["RUNNING"])), "STOPPED"),
-            ComparisonOutcome(passed: false, expected: LocalizedText(zh: "[\"RUNNING\"] 之一", en: "one of [\"RUNNING\"]"), actual: "STOPPED"))
+            ComparisonOutcome(passed: false, expected: LocalizedText(zh: "RUNNING 之一", en: "one of RUNNING"), actual: "STOPPED"))
     }
 
     func testAtLeastAndAtMost() throws {
@@ -56,7 +56,7 @@ final class ComparisonEvaluatorTests: XCTestCase {
     func testLength() throws {
         XCTAssertEqual(
             try check(.length(t(2)), ["a"]),
-            ComparisonOutcome(passed: false, expected: LocalizedText(zh: "2 个元素", en: "2 elements"), actual: "1 ([\"a\"])"))
+            ComparisonOutcome(passed: false, expected: LocalizedText(zh: "2 个元素", en: "2 elements"), actual: LocalizedText(zh: "1（a）", en: "1 (a)")))
         XCTAssertTrue(try check(.length(t(2)), ["a", "b"]).passed)
         XCTAssertFalse(try check(.length(t(0)), nil).passed)
     }

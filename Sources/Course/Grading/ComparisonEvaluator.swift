@@ -61,14 +61,14 @@ public struct ComparisonEvaluator: Sendable {
             let passed = count != nil && expected.intValue == count
             return outcome(
                 passed, zh: "\(show(expected, .zh)) 个元素", en: "\(show(expected)) elements",
-                count.map { count in found.map { "\(count) (\($0))" } } ?? found)
+                counted(count, found))
         case .distinctCount(let template):
             let expected = try resolve(template)
             let distinct = actual.arrayValue.map { Set($0).count }
             let passed = distinct != nil && expected.intValue == distinct
             return outcome(
                 passed, zh: "\(show(expected, .zh)) 个不同的值", en: "\(show(expected)) distinct values",
-                distinct.map { count in found.map { "\(count) (\($0))" } } ?? found)
+                counted(distinct, found))
         case .every(let nested), .any(let nested):
             let isEvery: Bool
             if case .every = comparison { isEvery = true } else { isEvery = false }
@@ -114,19 +114,23 @@ public struct ComparisonEvaluator: Sendable {
 
     private func show(_ value: JSON, _ language: Language = .en) -> String { ComparisonEvaluator.show(value, language) }
 
+    /// A count with what was counted beside it, so a learner sees which items
+    /// are there; nothing beside a count of none, which would only repeat it.
+    private func counted(_ count: Int?, _ found: LocalizedText) -> LocalizedText {
+        guard let count else { return found }
+        guard count > 0 else { return LocalizedText(zh: "0", en: "0") }
+        return LocalizedText(zh: "\(count)（\(found.zh)）", en: "\(count) (\(found.en))")
+    }
+
     /// A found value in both languages.
     static func shown(_ value: JSON) -> LocalizedText {
         LocalizedText(zh: show(value, .zh), en: show(value, .en))
     }
 
-    /// Values as a learner reads them: strings without quotes, the rest as
-    /// compact JSON, long values cut; no value at all in words.
+    /// Found values and operands read alike, so that "expected" and "found"
+    /// can be set side by side.
     static func show(_ value: JSON, _ language: Language = .en) -> String {
-        switch value {
-        case .null: return LocalizedText(zh: "没有", en: "nothing")[language]
-        case .string(let string): return string.count > 200 ? String(string.prefix(200)) + "…" : string
-        default: return value.preview(limit: 200)
-        }
+        FoundValueText(language).text(value)
     }
 
     static func count(_ value: JSON) -> Int? {
