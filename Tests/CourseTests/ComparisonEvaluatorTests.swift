@@ -71,7 +71,7 @@ final class ComparisonEvaluatorTests: XCTestCase {
         let nested = Assertion(expression: "MapPublicIpOnLaunch", comparison: .equals(try t(true)), location: SourceLocation(file: "x"))
         let every = try check(.every(nested), subnets)
         XCTAssertFalse(every.passed)
-        XCTAssertEqual(every.actual, LocalizedText(zh: "[1] false", en: "[1] false"))
+        XCTAssertEqual(every.actual, LocalizedText(zh: "[1] MapPublicIpOnLaunch false", en: "[1] MapPublicIpOnLaunch false"))
         XCTAssertEqual(every.expected.en, "every element's MapPublicIpOnLaunch equal to true")
         XCTAssertTrue(try check(.any(nested), subnets).passed)
         XCTAssertFalse(try check(.every(nested), []).passed, "an empty list never passes every")

@@ -84,10 +84,13 @@ public struct ComparisonEvaluator: Sendable {
                     return outcome(true, zh: "至少一个元素的 \(nested.expression) \(expected.zh)", en: "some element's \(nested.expression) \(expected.en)", found)
                 }
                 if !result.passed {
-                    failures.append(result.actual.map { "[\(index)] \($0)" })
+                    // A record a check built names what failed (the subnet,
+                    // its route table); a bare value is named by its place.
+                    let shown = item.objectValue == nil ? result.actual : ComparisonEvaluator.shown(item)
+                    failures.append(shown.map { "[\(index)] \($0)" })
                 }
             }
-            let failed = LocalizedText.joined(failures, separator: ", ")
+            let failed = LocalizedText(zh: failures.map(\.zh).joined(separator: "；"), en: failures.map(\.en).joined(separator: "; "))
             if isEvery {
                 return outcome(
                     failures.isEmpty, zh: "每个元素的 \(nested.expression) 都\(expected.zh)", en: "every element's \(nested.expression) \(expected.en)",

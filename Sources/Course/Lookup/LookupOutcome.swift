@@ -19,6 +19,8 @@ public enum LookupOutcome: Sendable {
 /// A resource as a lookup's `shows` expression gives it, ready to be named
 /// in a message: "深学AWS-VPC (vpc-1, 10.0.0.0/16)".
 struct ShownResource: Sendable, Equatable {
+    /// A resource no `shows` describes, read as any found value is.
+    var raw: JSON?
     var name: String?
     var id: String?
     var about: [String]
@@ -33,10 +35,7 @@ struct ShownResource: Sendable, Equatable {
         switch json {
         case .object(let object):
             name = text(object["name"])
-            // A resource no `shows` describes is named by its id.
-            id = text(object["id"]) ?? object.first { key, value in
-                (key.hasSuffix("Id") || key.hasSuffix("Arn")) && value.stringValue != nil
-            }.flatMap { text($0.value) }
+            id = text(object["id"])
             about = (object["about"]?.arrayValue ?? object["about"].map { [$0] } ?? []).compactMap { text($0) }
             isDefault = object["default"]?.boolValue ?? false
         default:
@@ -48,7 +47,17 @@ struct ShownResource: Sendable, Equatable {
         }
     }
 
+    /// A resource as it came from AWS, for a lookup without `shows`.
+    init(raw: JSON) {
+        self.raw = raw
+        name = nil
+        id = nil
+        about = []
+        isDefault = false
+    }
+
     func text(_ language: Language) -> String {
+        if let raw { return FoundValueText(language).text(raw) }
         let facts = (name == nil ? [] : id.map { [$0] } ?? []) + about + (isDefault ? [LocalizedText(zh: "默认", en: "default")[language]] : [])
         let head = name ?? id ?? "?"
         guard !facts.isEmpty else { return head }

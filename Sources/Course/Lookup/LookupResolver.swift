@@ -149,7 +149,7 @@ struct LookupResolver {
     }
 
     private func show(_ match: JSON, _ lookup: Lookup) -> ShownResource {
-        guard let shows = lookup.shows, let shown = try? JMESPathExpression(shows).evaluate(match) else { return ShownResource(match) }
+        guard let shows = lookup.shows, let shown = try? JMESPathExpression(shows).evaluate(match) else { return ShownResource(raw: match) }
         return ShownResource(shown)
     }
 
