@@ -8,7 +8,9 @@ public struct JSONReport: Sendable {
         self.language = language
     }
 
-    public func render(_ results: [CheckResult]) -> JSON {
+    /// With `made`, the report also says how many lookups and reads the run
+    /// made: the cost of grading an account.
+    public func render(_ results: [CheckResult], made: (lookups: Int, reads: Int)? = nil) -> JSON {
         let summary = GradeSummary(results)
         let checks = results.map { result -> JSON in
             var object: JSONObject = [
@@ -37,10 +39,13 @@ public struct JSONReport: Sendable {
             }
             return .object(object)
         }
-        return [
+        var report: JSONObject = [
             "score": .double(summary.earned), "possible": .integer(summary.possible), "passed": .integer(summary.passed),
             "failed": .integer(summary.failed), "skipped": .integer(summary.skipped), "errors": .integer(summary.errors),
-            "checks": .array(checks),
+            "not_applicable": .integer(summary.notApplicable),
         ]
+        if let made { report["made"] = ["lookups": .integer(made.lookups), "reads": .integer(made.reads)] }
+        report["checks"] = .array(checks)
+        return .object(report)
     }
 }

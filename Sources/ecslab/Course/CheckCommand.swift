@@ -28,11 +28,12 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await Workspace.open(try options.workspace())
-            let results = try await LessonGrader(overrides: try VariableOverrides.parse(set)).grade(target, in: workspace)
+            let run = try await LessonGrader(overrides: try VariableOverrides.parse(set)).gradeCounting(target, in: workspace)
+            let results = run.results
             let language = workspace.language
             switch format {
             case .text: Console.standard.out(TextReport(language: language, colors: TerminalStyle.forStandardOutput().colors).render(results))
-            case .json: Console.standard.out(JSONReport(language: language).render(results).formatted(.awsCLI))
+            case .json: Console.standard.out(JSONReport(language: language).render(results, made: (run.lookups, run.reads)).formatted(.awsCLI))
             case .junit: Console.standard.write(JUnitReport(language: language).render(results, learner: workspace.owner))
             }
             if !GradeSummary(results).allPassed { throw ExitCode(1) }
