@@ -57,14 +57,11 @@ struct LookupResolver {
             return .unreadable(LocalizedText(zh: "查找 \(key.name) 依赖它自己", en: "the lookup \(key.name) depends on itself"))
         }
         defer { resolving.remove(key) }
-        let scope: VariableScope
+        var outcome: LookupOutcome
         switch await dependencies(of: lookup, base: base, cache: &cache, fresh: fresh) {
-        case .success(let found): scope = found
-        case .failure(let failure):
-            outcomes[key] = failure.outcome
-            return failure.outcome
+        case .success(let scope): outcome = await make(lookup, scope: scope, cache: &cache, fresh: fresh)
+        case .failure(let failure): outcome = failure.outcome
         }
-        var outcome = await make(lookup, scope: scope, cache: &cache, fresh: fresh)
         if case .missing = outcome, let otherwise = lookup.otherwise {
             // The lesson's own name is what a learner following it typed, so
             // its failure is the one worth telling when neither way finds it.
