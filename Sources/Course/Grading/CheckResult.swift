@@ -39,9 +39,13 @@ public struct CheckResult: Sendable {
         guard let failing = assertions.first(where: { !$0.passed }) else { return reason }
         if let error = failing.error { return error }
         guard let outcome = failing.outcome else { return nil }
-        return LocalizedText(
+        let message = LocalizedText(
             zh: LocalizedText.fill(check.failure.zh, ["expected": outcome.expected.zh, "actual": outcome.actual.zh]),
             en: LocalizedText.fill(check.failure.en, ["expected": outcome.expected.en, "actual": outcome.actual.en]))
+        // The label says which part is wrong ("Port 443 is open to all") where
+        // the values alone may not.
+        guard let label = failing.assertion.label else { return message }
+        return LocalizedText(zh: "\(message.zh)（\(label.zh)）", en: "\(message.en) (\(label.en))")
     }
 }
 
