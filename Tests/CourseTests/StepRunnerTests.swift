@@ -250,3 +250,13 @@ final class NameTakenTests: XCTestCase {
         XCTAssertEqual(differences, [NameTaken.Difference(field: "CidrBlock", found: "10.1.0.0/16", wanted: "10.0.0.0/16")])
     }
 }
+
+final class StepCallBase64Tests: XCTestCase {
+    func testTheTextAtThePathIsSentBase64Encoded() {
+        let input: JSON = ["LaunchTemplateName": "lt", "LaunchTemplateData": ["UserData": "ECS_CLUSTER=acme\n", "ImageId": "ami-1"]]
+        let encoded = StepCall.encodingBase64(input, at: ["LaunchTemplateData", "UserData"][...])
+        XCTAssertEqual(encoded["LaunchTemplateData"]?["UserData"], "RUNTX0NMVVNURVI9YWNtZQo=")
+        XCTAssertEqual(encoded["LaunchTemplateData"]?["ImageId"], "ami-1")
+        XCTAssertEqual(StepCall.encodingBase64(input, at: ["Nothing", "Here"][...]), input)
+    }
+}

@@ -261,6 +261,7 @@ public struct StepRunner: Sendable {
             display ? scope.resolveForDisplay(template) : try scope.resolve(template)
         }
         var input = try resolve(call.parameters)
+        for path in call.base64 { input = StepCall.encodingBase64(input, at: path[...]) }
         var tags: CourseTags?
         if call.undo != nil || call.cost.isCostly {
             let name = try call.name.flatMap { try resolve($0).stringValue } ?? "ecslab-\(lesson.id)-\(step.id)"

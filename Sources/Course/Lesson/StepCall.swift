@@ -1,3 +1,6 @@
+import Foundation
+import JSON
+
 /// One AWS call the tutor makes for a step, with what it saves from the
 /// response, how to undo what it creates, what that costs, and what to wait for.
 public struct StepCall: Sendable {
@@ -12,6 +15,10 @@ public struct StepCall: Sendable {
     /// The `Name` tag of what the call creates; the lesson and step stand in.
     public var name: Template?
     public var wait: WaitSpec?
+    /// Parameters (`LaunchTemplateData.UserData`) sent base64-encoded, as
+    /// the API wants them, so that the lesson writes them as text with
+    /// references in it.
+    public var base64: [[String]] = []
     public var location: SourceLocation
 
     public init(
@@ -28,6 +35,21 @@ public struct StepCall: Sendable {
         self.tagging = tagging
         self.wait = wait
         self.location = location
+    }
+}
+
+extension StepCall {
+    /// `input` with the text at `path` base64-encoded; anything else there
+    /// is left for the API to refuse.
+    static func encodingBase64(_ input: JSON, at path: ArraySlice<String>) -> JSON {
+        guard let key = path.first, var object = input.objectValue, let value = object[key] else { return input }
+        if path.count == 1 {
+            guard let text = value.stringValue else { return input }
+            object[key] = .string(Data(text.utf8).base64EncodedString())
+        } else {
+            object[key] = encodingBase64(value, at: path.dropFirst())
+        }
+        return .object(object)
     }
 }
 

@@ -106,6 +106,11 @@ public struct CourseLinter: Sendable {
                     lintReferences(name, defined: defined, lesson: lesson, content, at: call.location, "the name of \(context)", &diagnostics)
                 }
                 lintTagging(call, context: context, &diagnostics)
+                for path in call.base64 where path.reduce(Optional(call.parameters.json), { $0?[$1] })?.stringValue == nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: call.location, "\(context) base64-encodes \(path.joined(separator: ".")), which is not a text among its params"))
+                }
                 for save in call.save {
                     if let problem = catalog?.expressionProblem(save.expression) {
                         diagnostics.append(Diagnostic(at: save.location, "the saved value '\(save.name)' has a bad expression: \(problem)"))

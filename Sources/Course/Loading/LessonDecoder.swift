@@ -265,11 +265,14 @@ struct LessonDecoder {
         }
         let name = reader.raw("name").flatMap { decodeTemplate($0) }
         let wait = reader.raw("wait").flatMap { decodeWait($0, step: step) }
+        let base64 = reader.strings("base64").map { $0.split(separator: ".").map(String.init) }
         reader.finish(into: &diagnostics)
         guard let operation, let parameters else { return nil }
-        return StepCall(
+        var call = StepCall(
             operation: operation, parameters: parameters, save: saves, undo: undo, cost: cost, tagging: tagging,
             name: name, wait: wait, location: node.location)
+        call.base64 = base64
+        return call
     }
 
     private mutating func decodeTagging(_ node: SourceNode, step: String) -> Tagging? {
