@@ -61,7 +61,7 @@ enum HandBuiltLabTable {
         ("network-private-route-to-igw", .fails(check: "private-default-routes", mentioning: "${private_subnet_1}")),
         ("network-public-subnet-without-default-route", .fails(check: "public-default-routes", mentioning: "${public_subnet_2}")),
         ("network-wrong-cidr", .fails(check: "vpc-exists", mentioning: "10.1.0.0/16")),
-        ("network-two-vpcs-named-ecslab-vpc", .fails(check: "vpc-exists", mentioning: "found 2")),
+        ("network-two-vpcs-named-ecslab-vpc", .fails(check: "vpc-exists", mentioning: "more than one VPC named ecslab-vpc (2)")),
     ])
 
     /// Lessons 3 and 4 done right (with the decoy) in every account.
