@@ -19,7 +19,7 @@ struct HandBuiltLab: Sendable {
 
 /// Every hand-built lab and the verdict it must get, in one table.
 enum HandBuiltLabTable {
-    static let labs: [HandBuiltLab] = iamRoles + network + clusters + fargateTask
+    static let labs: [HandBuiltLab] = iamRoles + network + clusters + webApp + fargateTask
 
     typealias Row = (name: String, expected: LabVerdict)
 
@@ -75,6 +75,15 @@ enum HandBuiltLabTable {
         ("clusters-capacity-provider-not-on-cluster", .fails(check: "capacity-provider", mentioning: "ecslab-ec2-cp")),
         ("clusters-security-group-without-443", .fails(check: "ec2-security-group", mentioning: "443")),
         ("clusters-fargate-untagged", .fails(check: "fargate-cluster", mentioning: "found nothing")),
+    ])
+
+    /// The app's files, written by hand in a folder of the test's and run
+    /// with node on a free port, and the repository with its image made with
+    /// boto3; graded with `--set app_dir=... --set port=...`, filled in by
+    /// the test. The checks that need Docker are not applicable here.
+    static let webApp = lesson("web-app", [
+        ("web-app-correct", .fullMarks),
+        ("web-app-scan-on-push-off", .fails(check: "ecr-repository", mentioning: "found false")),
     ])
 
     /// Lessons 3 and 4, lesson 5's Fargate cluster and lesson 6's image v1 in every account.

@@ -38,6 +38,17 @@ final class HandBuiltLabTests: XCTestCase {
         try await grade(HandBuiltLabTable.clusters, group: "lesson 5 (clusters)")
     }
 
+    func testWebAppLabs() async throws {
+        let app = try HandWrittenApp.start()
+        defer { app.stop() }
+        let labs = HandBuiltLabTable.webApp.map { lab in
+            var lab = lab
+            lab.settings += ["app_dir=\(app.folder.path)", "port=\(app.port)"]
+            return lab
+        }
+        try await grade(labs, group: "lesson 6 (web-app)")
+    }
+
     func testFargateTaskLabs() async throws {
         try await grade(HandBuiltLabTable.fargateTask, group: "lesson 7 (fargate-task)")
     }

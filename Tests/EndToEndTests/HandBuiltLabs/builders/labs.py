@@ -644,6 +644,19 @@ def _(a):
     a.ecs.untag_resource(resourceArn=a.facts["fargate_cluster_arn"], tagKeys=["project"])
 
 
+# Lesson 6: the repository and its image; the app's files are the test's.
+
+@lab("web-app-correct")
+def _(a):
+    pushed_image(a)
+
+
+@lab("web-app-scan-on-push-off")
+def _(a):
+    pushed_image(a)
+    a.ecr.put_image_scanning_configuration(repositoryName="ecslab-web", imageScanningConfiguration={"scanOnPush": False})
+
+
 # Lesson 7: lessons 3 and 4, lesson 5's Fargate cluster and lesson 6's image.
 
 def fargate_task_lab(a, **options):
