@@ -20,7 +20,7 @@ final class TutorCompletionTests: XCTestCase {
     }
 
     func testListsCommandsThatShareAPrefix() {
-        XCTAssertEqual(complete("s"), .init(insertion: "", candidates: ["show", "start", "status"]))
+        XCTAssertEqual(complete("s"), .init(insertion: "", candidates: ["set", "show", "start", "status"]))
     }
 
     func testExtendsToTheCommonPrefix() {

@@ -127,3 +127,33 @@ final class TutorSessionTests: XCTestCase {
             """)
     }
 }
+
+/// `set NAME=VALUE`: the learner's own names, kept with their progress and
+/// used by every check and step from then on.
+final class TutorNamesTests: XCTestCase {
+    func testTheLearnersNamesAreKeptAndUsedByTheChecks() async throws {
+        let harness = try TutorHarness(region: "ap-southeast-7")
+        let (transcript, session) = try await harness.run([
+            "set", "set vpc_nam=hand-vpc", "set vpc_name", "set vpc_name=hand-vpc", "set", "quit",
+        ])
+        XCTAssertTrue(transcript.contains("You have changed no names: every lesson uses its defaults."), transcript)
+        XCTAssertTrue(transcript.contains("There is no name called vpc_nam; did you mean vpc_name?"), transcript)
+        XCTAssertTrue(transcript.contains("Usage: set NAME=VALUE"), transcript)
+        XCTAssertTrue(
+            transcript.contains("From now on vpc_name is hand-vpc (the default is ecslab-feature-vpc); the checks and the tutor's steps use it."),
+            transcript)
+        XCTAssertTrue(transcript.contains("  vpc_name = hand-vpc (default ecslab-feature-vpc)"), transcript)
+        XCTAssertEqual(session.workspace.progress.names, ["vpc_name": "hand-vpc"])
+        XCTAssertEqual(try session.workspace.progressStore.load().names, ["vpc_name": "hand-vpc"], "kept with the progress")
+
+        let (again, later) = try await harness.run(["lang zh", "set vpc_name=", "quit"])
+        XCTAssertTrue(again.contains("vpc_name 又用回默认的 ecslab-feature-vpc。"), again)
+        XCTAssertEqual(later.workspace.progress.names, [:])
+    }
+
+    func testAFailedLookupNamesWhatWasLookedForWithTheLearnersName() async throws {
+        let harness = try TutorHarness(region: "ap-southeast-6")
+        let transcript = try await harness.session(["set vpc_name=hand-vpc", "start feature", "check", "quit"])
+        XCTAssertTrue(transcript.contains("no VPC named hand-vpc; VPCs in ap-southeast-6: vpc-ID (172.31.0.0/16, default)"), transcript)
+    }
+}

@@ -20,6 +20,9 @@ public struct LearnerProgress: Sendable, Equatable {
     public var tornDown: [String: [String]] = [:]
     /// Checks that passed before a teardown step deleted what they check.
     public var recordedPasses: Set<String> = []
+    /// The names the learner chose in place of the lessons' defaults
+    /// (`set vpc_name=my-vpc` in the tutor), by variable.
+    public var names: [String: String] = [:]
 
     public init() {}
 
@@ -48,6 +51,7 @@ public struct LearnerProgress: Sendable, Equatable {
         object["saved"] = .object(JSONObject(saved.sorted { $0.key < $1.key }.map { ($0.key, .object($0.value)) }))
         object["torn-down"] = .object(JSONObject(tornDown.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSON.string))) }))
         object["recorded-passes"] = .array(recordedPasses.sorted().map(JSON.string))
+        object["names"] = .object(JSONObject(names.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
         return .object(object)
     }
 
@@ -70,6 +74,9 @@ public struct LearnerProgress: Sendable, Equatable {
             tornDown[lesson] = steps.arrayValue?.compactMap(\.stringValue) ?? []
         }
         recordedPasses = Set(json["recorded-passes"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        for (name, value) in json["names"]?.objectValue ?? JSONObject() {
+            names[name] = value.stringValue
+        }
     }
 }
 

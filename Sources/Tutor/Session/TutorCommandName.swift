@@ -5,12 +5,17 @@ import Course
 public enum TutorCommandName: String, CaseIterable, Sendable {
     case help, lessons, start, prepare, show, next, back
     case `do`
-    case check, hint, quiz, status, cleanup, call, lang, reset, quit
+    case check, hint, quiz, status, cleanup, call, lang, set, reset, quit
 
     /// `exit` is what many people type to leave.
     public init?(word: String) {
         if word == "exit" {
             self = .quit
+            return
+        }
+        // What a failure suggests for the command line works here too.
+        if word == "--set" {
+            self = .set
             return
         }
         self.init(rawValue: word)
@@ -33,6 +38,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .cleanup: return "cleanup [LESSON|all]"
         case .call: return "call SERVICE OPERATION [JSON]"
         case .lang: return "lang zh|en"
+        case .set: return "set [NAME=VALUE]"
         case .reset: return "reset"
         case .quit: return "quit"
         }
@@ -55,6 +61,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .cleanup: return LocalizedText(zh: "删除导师创建的资源", en: "tear down what the tutor created")
         case .call: return LocalizedText(zh: "直接调用 AWS API，输出与 aws 命令相同", en: "a raw AWS call, printed as the aws CLI prints it")
         case .lang: return LocalizedText(zh: "切换语言", en: "switch language")
+        case .set: return LocalizedText(zh: "用你自己取的名称代替课程的默认名称（例如 set vpc_name=my-vpc）；不带参数时列出你改过的名称", en: "use a name you chose instead of the lesson's default (set vpc_name=my-vpc); alone, list the names you changed")
         case .reset: return LocalizedText(zh: "忘记学习进度", en: "forget your progress")
         case .quit: return LocalizedText(zh: "离开（会先询问是否删除产生费用的资源）", en: "leave (asks to tear down what costs money)")
         }

@@ -132,6 +132,7 @@ public final class TutorSession {
         case .status: status()
         case .cleanup: try await cleanup(arguments.first)
         case .call: try await call(arguments)
+        case .set: try setName(arguments)
         case .lang: switchLanguage(arguments.first)
         case .reset: try reset()
         case .quit: break

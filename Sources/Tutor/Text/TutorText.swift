@@ -48,6 +48,12 @@ public enum TutorText: String, CaseIterable, Sendable {
     case prepareAsk
     case prepareAskCostly
     case prepareNothing
+    case namesNone
+    case nameListed
+    case nameSet
+    case nameCleared
+    case nameUnknown
+    case nameUsage
     case prepareDone
     case costlyStepDeclined
     case leaveTearingDown
@@ -214,6 +220,22 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(
                 zh: "导师将替你完成这些课程：{lessons}。其中有按小时收费的资源（每小时约 {usd} 美元）。继续吗？",
                 en: "The tutor will do these lessons for you: {lessons}. Some of what they create is billed by the hour (about ${usd} an hour). Go ahead?")
+        case .namesNone:
+            return LocalizedText(
+                zh: "你还没有改过名称，各课都用默认名称。用 set NAME=VALUE 改用你自己的名称，例如 set vpc_name=my-vpc。",
+                en: "You have changed no names: every lesson uses its defaults. Use set NAME=VALUE to use your own, for example set vpc_name=my-vpc.")
+        case .nameListed:
+            return LocalizedText(zh: "  {name} = {value}（默认 {default}）", en: "  {name} = {value} (default {default})")
+        case .nameSet:
+            return LocalizedText(
+                zh: "好的：从现在起 {name} 是 {value}（默认 {default}）。检查和导师的步骤都会用它。",
+                en: "From now on {name} is {value} (the default is {default}); the checks and the tutor's steps use it.")
+        case .nameCleared:
+            return LocalizedText(zh: "{name} 又用回默认的 {default}。", en: "{name} is back to its default, {default}.")
+        case .nameUnknown:
+            return LocalizedText(zh: "没有叫 {name} 的名称{suggestion}", en: "There is no name called {name}{suggestion}")
+        case .nameUsage:
+            return LocalizedText(zh: "用法：set NAME=VALUE，例如 set vpc_name=my-vpc；set NAME= 恢复默认。", en: "Usage: set NAME=VALUE, for example set vpc_name=my-vpc; set NAME= goes back to the default.")
         case .prepareNothing:
             return LocalizedText(zh: "{lesson} 所依赖的课程都已完成，不需要准备。", en: "Everything {lesson} builds on is done already; nothing to prepare.")
         case .prepareDone:

@@ -104,7 +104,9 @@ public struct Workspace: Sendable {
             "course": .string(CourseTags.courseValue), "lesson": .string(lesson.id),
             "endpoint": .string(endpoint?.url ?? ""), "course_dir": .string(courseFolder.path),
         ]
-        return VariableScope(lesson: lesson, builtIns: builtIns, overrides: overrides, progress: progress, content: content)
+        // The names the learner gave in the tutor, unless this command sets them again.
+        let names = progress.names.merging(overrides) { _, given in given }
+        return VariableScope(lesson: lesson, builtIns: builtIns, overrides: names, progress: progress, content: content)
     }
 
     public func checkRunner() -> CheckRunner {
