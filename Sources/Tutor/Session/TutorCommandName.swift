@@ -30,7 +30,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .show: return "show [STEP]"
         case .next: return "next"
         case .back: return "back"
-        case .do: return "do [STEP]"
+        case .do: return "do [STEP] [--use-existing]"
         case .check: return "check [all|LESSON]"
         case .hint: return "hint"
         case .quiz: return "quiz [CHOICE]"
