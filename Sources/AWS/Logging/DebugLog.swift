@@ -19,7 +19,7 @@ public struct DebugLog: Sendable {
     /// Writes to standard error.
     public static func standardError(bodyLimit: Int = 4096) -> DebugLog {
         DebugLog(bodyLimit: bodyLimit) { text in
-            FileHandle.standardError.write(Data(text.utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
         }
     }
 

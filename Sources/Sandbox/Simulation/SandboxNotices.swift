@@ -32,7 +32,7 @@ public struct SandboxNotices: Sendable {
     }
 
     public static func standardError(debug: Bool, language: Language) -> SandboxNotices {
-        SandboxNotices(debug: debug, language: language) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        SandboxNotices(debug: debug, language: language) { line in try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
     }
 
     public static let silent = SandboxNotices(debug: false) { _ in }

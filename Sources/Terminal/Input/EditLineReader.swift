@@ -94,7 +94,7 @@ public final class EditLineReader: LineReader {
             return UInt8(CC_REFRESH)
         }
         if result.candidates.isEmpty { return UInt8(CC_ERROR) }
-        FileHandle.standardOutput.write(Data(("\n" + result.candidates.joined(separator: "  ") + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(("\n" + result.candidates.joined(separator: "  ") + "\n").utf8))
         return UInt8(CC_REDISPLAY)
     }
 }

@@ -8,14 +8,14 @@ public final class PlainLineReader: LineReader {
 
     /// - Parameter showQuestion: where a question goes; by default a line
     ///   of its own on standard output, as the tutor's transcript shows it.
-    public init(showQuestion: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
+    public init(showQuestion: @escaping @Sendable (String) -> Void = { try? FileHandle.standardOutput.write(contentsOf: Data(($0 + "\n").utf8)) }) {
         self.showQuestion = showQuestion
     }
 
     /// Questions on standard error, the answer typed on the same line: for
     /// commands whose standard output is a report.
     public static func askingOnStandardError() -> PlainLineReader {
-        PlainLineReader { FileHandle.standardError.write(Data(($0 + " ").utf8)) }
+        PlainLineReader { try? FileHandle.standardError.write(contentsOf: Data(($0 + " ").utf8)) }
     }
 
     public func read(prompt: String) -> LineInput {

@@ -12,8 +12,10 @@ public struct Console: Sendable {
         writeError = error
     }
 
+    /// A write to a terminal that is gone (a closed window: EIO) is lost
+    /// rather than fatal: the tutor must live on to stop what it started.
     public static let standard = Console(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) }, error: { FileHandle.standardError.write(Data($0.utf8)) })
+        out: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) }, error: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) })
 
     /// One line on standard output.
     public func out(_ line: String) { writeOut(line + "\n") }

@@ -23,7 +23,7 @@ public final class WaitIndicator: Sendable {
     public let animated: Bool
     private let write: @Sendable (String) -> Void
 
-    public init(animated: Bool, write: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+    public init(animated: Bool, write: @escaping @Sendable (String) -> Void = { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) }) {
         self.animated = animated
         self.write = write
     }
