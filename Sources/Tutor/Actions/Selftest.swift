@@ -119,7 +119,11 @@ public struct Selftest: Sendable {
         }
         if !(try await performer.perform(lesson.id, in: &counted)) { run.failures.append("do --yes did not finish every step") }
         if graded {
-            let after = try await grader.grade(lesson.id, in: counted)
+            // What a step this machine cannot do would have made (an image
+            // pushed with Docker) is not there to grade: it proves nothing here.
+            let tools = counted.checkRunner().tools
+            let excused = Set(lesson.steps.filter { $0.needs.contains { !tools.isAvailable($0) } }.flatMap(\.checks))
+            let after = try await grader.grade(lesson.id, in: counted).filter { !excused.contains($0.check.id) }
             let summary = GradeSummary(after)
             if !summary.allPassed || summary.earned < Double(summary.possible) {
                 workspace.console.out(TextReport(language: workspace.language).render(after))
