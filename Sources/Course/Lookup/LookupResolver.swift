@@ -146,6 +146,8 @@ struct LookupResolver {
     }
 
     private func show(_ match: JSON, _ lookup: Lookup) -> ShownResource {
+        // A bare name (a cluster's ARN from ListClusters) is shown as it is.
+        if match.stringValue != nil { return ShownResource(match) }
         guard let shows = lookup.shows, let shown = try? JMESPathExpression(shows).evaluate(match) else { return ShownResource(raw: match) }
         return ShownResource(shown)
     }
