@@ -54,28 +54,13 @@ final class CheckRunnerTests: XCTestCase {
         let dns = try XCTUnwrap(fixture.content.check("vpc-dns"))
         var again = dns
         again.id = "vpc-dns-again"
-        let events = Events()
-        let results = await fixture.checkRunner().run(
-            fixture.content.checks(of: "net") + [again], all: fixture.content.checks + [again], scope: fixture.scope()) { events.append($0) }
-        XCTAssertEqual(results.map(\.status), [.passed, .passed, .passed])
+        let run = await fixture.checkRunner().run(
+            [(fixture.content.checks(of: "net") + [again], fixture.scope())], all: fixture.content.checks + [again])
+        XCTAssertEqual(run.results.map(\.status), [.passed, .passed, .passed])
         // vpc-exists reads what the lookup reads: one DescribeVpcs in all.
         XCTAssertEqual(fixture.account.callNames(), ["ec2:DescribeVpcs", "ec2:DescribeVpcAttribute"])
-        XCTAssertEqual(events.done, [CheckRunnerTests.Done(lookups: 1, reads: 2)])
-    }
-
-    struct Done: Equatable {
-        var lookups: Int
-        var reads: Int
-    }
-
-    final class Events: @unchecked Sendable {
-        private let lock = NSLock()
-        private var finished: [Done] = []
-        func append(_ event: CheckRunner.Event) {
-            guard case .done(let lookups, let reads) = event else { return }
-            lock.withLock { finished.append(Done(lookups: lookups, reads: reads)) }
-        }
-        var done: [Done] { lock.withLock { finished } }
+        XCTAssertEqual(run.lookups, 1)
+        XCTAssertEqual(run.reads, 2)
     }
 
     func testIdenticalReadsAreMadeOnce() async throws {

@@ -115,17 +115,26 @@ final class StepRunnerTests: XCTestCase {
         XCTAssertFalse(other.account.callNames().contains("ec2:CreateVpc"), "\(other.account.callNames())")
     }
 
+    /// The vpc step's second call alone, which needs the VPC's id.
+    static func dnsAgain(_ fixture: EngineFixture) throws -> Step {
+        var step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        guard case .task(let calls) = step.kind else {
+            XCTFail("the vpc step makes calls")
+            return step
+        }
+        step.id = "dns-again"
+        step.checks = []
+        step.kind = .task(calls: [calls[1]])
+        return step
+    }
+
     /// A value the tutor never saved, because the learner made the thing by
     /// hand, is found by the lesson's lookup.
     func testAStepFindsByItsLookupWhatTheLearnerMadeByHand() async throws {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
         let id = fixture.vpcs.create(name: "ecslab-vpc")
-        var step = try XCTUnwrap(fixture.lesson.step("vpc"))
-        guard case .task(let calls) = step.kind else { return XCTFail("the vpc step makes calls") }
-        step.id = "dns-again"
-        step.checks = []
-        step.kind = .task(calls: [calls[1]])
+        let step = try Self.dnsAgain(fixture)
         var scope = fixture.scope()
         var progress = LearnerProgress()
         let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
@@ -139,11 +148,7 @@ final class StepRunnerTests: XCTestCase {
     func testAStepWhoseInputsAreNotKnownMakesNothing() async throws {
         let fixture = try EngineFixture()
         defer { fixture.remove() }
-        var step = try XCTUnwrap(fixture.lesson.step("vpc"))
-        guard case .task(let calls) = step.kind else { return XCTFail("the vpc step makes calls") }
-        step.id = "dns-again"
-        step.checks = []
-        step.kind = .task(calls: [calls[1]])
+        let step = try Self.dnsAgain(fixture)
         var scope = fixture.scope()
         var progress = LearnerProgress()
         do {

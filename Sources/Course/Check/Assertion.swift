@@ -46,6 +46,25 @@ public indirect enum Comparison: Sendable {
     /// A CIDR block (or a list of them) containing the operand's address or block.
     case cidrContains(Template)
 
+    /// The operand, for the operators that take a template.
+    public var operand: Template? {
+        switch self {
+        case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
+            .length(let t), .distinctCount(let t), .cidrContains(let t):
+            return t
+        case .matches, .every, .any, .exists, .absent:
+            return nil
+        }
+    }
+
+    /// The assertion `every` and `any` hold each element to.
+    public var nested: Assertion? {
+        switch self {
+        case .every(let nested), .any(let nested): return nested
+        default: return nil
+        }
+    }
+
     /// The operator's name as written in check files.
     public var name: String {
         switch self {

@@ -85,24 +85,11 @@ extension Assertion {
 
     /// Its label and those of the assertions inside it.
     var labels: [LocalizedText] {
-        var found = label.map { [$0] } ?? []
-        if case .every(let nested) = comparison { found += nested.labels }
-        if case .any(let nested) = comparison { found += nested.labels }
-        return found
+        (label.map { [$0] } ?? []) + (comparison.nested?.labels ?? [])
     }
 
     var references: [VariableReference] {
-        var found = Assertion.expressionVariables(expression)
-        switch comparison {
-        case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
-            .length(let t), .distinctCount(let t), .cidrContains(let t):
-            found += t.references
-        case .every(let nested), .any(let nested):
-            found += nested.references
-        case .matches, .exists, .absent:
-            break
-        }
-        return found
+        Assertion.expressionVariables(expression) + (comparison.operand?.references ?? []) + (comparison.nested?.references ?? [])
     }
 
     /// `$name` in a JMESPath expression; names a `let` binds are among them,

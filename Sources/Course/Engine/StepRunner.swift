@@ -362,9 +362,6 @@ public struct StepRunner: Sendable {
         return results
     }
 
-    /// Every value the step's calls use must be known before the first one,
-    /// or come from an earlier call of the step: a step that stopped half way
-    /// for want of a value may already have made something billed by the hour.
     /// Whether what `call` would create already exists under the lesson's
     /// name without being the tutor's: the lookup of the value the call saves
     /// finds it. Making it again would leave two of the same name.
@@ -372,9 +369,9 @@ public struct StepRunner: Sendable {
         guard call.undo != nil, let saved = call.save.first(where: { lesson.lookup($0.name) != nil }), let lookup = lesson.lookup(saved.name) else { return nil }
         var resolver = LookupResolver(content: content, api: api)
         var cache = ReadCache()
-        var base = scope
-        base.saved = [:]
-        guard let existing = await resolver.existing(.init(lesson: lesson.id, name: saved.name), base: base, cache: &cache), !existing.isEmpty else {
+        guard let existing = await resolver.existing(.init(lesson: lesson.id, name: saved.name), base: scope.withoutSaved, cache: &cache),
+            !existing.isEmpty
+        else {
             return nil
         }
         let ours = Set(try ledger.live().flatMap { $0.saved.values })
@@ -394,13 +391,8 @@ public struct StepRunner: Sendable {
     private func lookUpInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: inout VariableScope) async {
         var resolver = LookupResolver(content: content, api: api)
         var cache = ReadCache()
-        var base = scope
-        base.saved = [:]
-        let templates = step.calls.flatMap { call -> [Template] in
-            var after: [Template] = []
-            if case .after(_, let parameters) = call.tagging { after = [parameters] }
-            return [call.parameters] + (call.name.map { [$0] } ?? []) + (call.wait.map { [$0.parameters] } ?? []) + after
-        }
+        let base = scope.withoutSaved
+        let templates = step.calls.flatMap { $0.templatesBefore + $0.templatesAfter }
         // What the step's own calls save comes from those calls.
         let promised = Set(step.calls.flatMap { $0.save.map(\.name) })
         for reference in templates.flatMap(\.references) where scope.value(of: reference) == nil {
@@ -412,20 +404,21 @@ public struct StepRunner: Sendable {
         }
     }
 
+    /// Every value the step's calls use must be known before the first one,
+    /// or come from an earlier call of the step: a step that stopped half way
+    /// for want of a value may already have made something billed by the hour.
     private func requireInputs(of step: Step, in lesson: Lesson, content: CourseContent, scope: VariableScope) throws {
         var promised: Set<String> = []
-        func require(_ templates: [Template?]) throws {
-            for reference in templates.compactMap({ $0 }).flatMap(\.references) where scope.value(of: reference) == nil {
+        func require(_ templates: [Template]) throws {
+            for reference in templates.flatMap(\.references) where scope.value(of: reference) == nil {
                 if (reference.lesson ?? lesson.id) == lesson.id, promised.contains(reference.name) { continue }
                 throw StepError.missingInput(reference.description, savedBy: Self.saver(of: reference, in: lesson, content: content))
             }
         }
         for call in step.calls {
-            try require([call.parameters, call.name])
+            try require(call.templatesBefore)
             promised.formUnion(call.save.map(\.name))
-            var after: Template?
-            if case .after(_, let parameters) = call.tagging { after = parameters }
-            try require([call.wait?.parameters, after])
+            try require(call.templatesAfter)
         }
     }
 

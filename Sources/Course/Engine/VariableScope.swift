@@ -48,6 +48,14 @@ public struct VariableScope: Sendable {
         return VariableScope(lesson: other, builtIns: builtIns, variables: otherVariables[other] ?? [:], saved: saved, otherVariables: others)
     }
 
+    /// The same scope without what the tutor saved: a grade, and a lookup,
+    /// come from AWS alone.
+    public var withoutSaved: VariableScope {
+        var scope = self
+        scope.saved = [:]
+        return scope
+    }
+
     public func value(of reference: VariableReference) -> JSON? {
         let lessonID = reference.lesson ?? lesson
         if let value = saved[lessonID]?[reference.name] { return value }

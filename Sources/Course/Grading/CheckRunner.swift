@@ -12,8 +12,6 @@ public struct CheckRunner: Sendable {
         /// An `eventually` check is waiting for AWS to settle.
         case waiting(Check, remainingSeconds: Int)
         case finished(CheckResult)
-        /// The run is over: how many lookups and reads it made.
-        case done(lookups: Int, reads: Int)
     }
 
     public var api: any AccountAPI
@@ -49,7 +47,7 @@ public struct CheckRunner: Sendable {
     public func run(
         _ checks: [Check], all: [Check], scope: VariableScope, patient: Bool = true, observe: @Sendable (Event) -> Void = { _ in }
     ) async -> [CheckResult] {
-        await run([(checks, scope)], all: all, patient: patient, observe: observe)
+        await run([(checks, scope)], all: all, patient: patient, observe: observe).results
     }
 
     /// Runs several lessons' checks, each in its lesson's scope, as one run:
@@ -57,15 +55,14 @@ public struct CheckRunner: Sendable {
     public func run(
         _ lessons: [(checks: [Check], scope: VariableScope)], all: [Check], patient: Bool = true,
         observe: @Sendable (Event) -> Void = { _ in }
-    ) async -> [CheckResult] {
+    ) async -> CheckRun {
         var cache = ReadCache()
         var lookups = LookupResolver(content: content, api: api)
         var results: [String: CheckResult] = [:]
         var ordered: [CheckResult] = []
         for (checks, lessonScope) in lessons {
             // A grade comes from AWS alone: what the tutor saved is never read.
-            var scope = lessonScope
-            scope.saved = [:]
+            let scope = lessonScope.withoutSaved
             for unfilled in CheckRunner.withDependencies(checks, all: all) where results[unfilled.id] == nil {
                 let result = await judge(
                     unfilled, scope: scope, patient: patient, results: results, cache: &cache, lookups: &lookups, observe: observe)
@@ -73,8 +70,7 @@ public struct CheckRunner: Sendable {
                 ordered.append(result)
             }
         }
-        observe(.done(lookups: lookups.made, reads: cache.reads))
-        return ordered
+        return CheckRun(results: ordered, lookups: lookups.made, reads: cache.reads)
     }
 
     /// One check, after what it depends on has been judged.
@@ -292,6 +288,15 @@ public struct CheckRunner: Sendable {
             }
         }
     }
+}
+
+/// A run's results, and what it read to get them: the cost of grading.
+public struct CheckRun: Sendable {
+    public var results: [CheckResult]
+    /// Lookups made, each once however many checks needed it.
+    public var lookups: Int
+    /// Reads sent to AWS, lookups' and checks' together.
+    public var reads: Int
 }
 
 /// Why a check could not be evaluated at all.

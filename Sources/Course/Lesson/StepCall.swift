@@ -39,6 +39,17 @@ public struct StepCall: Sendable {
 }
 
 extension StepCall {
+    /// What the call needs before it is made: its parameters and its name.
+    var templatesBefore: [Template] { [parameters] + (name.map { [$0] } ?? []) }
+
+    /// What it needs once made, which may use what it saved: its wait and its
+    /// tagging call.
+    var templatesAfter: [Template] {
+        var after: [Template] = wait.map { [$0.parameters] } ?? []
+        if case .after(_, let parameters) = tagging { after.append(parameters) }
+        return after
+    }
+
     /// `input` with the text at `path` base64-encoded; anything else there
     /// is left for the API to refuse.
     static func encodingBase64(_ input: JSON, at path: ArraySlice<String>) -> JSON {

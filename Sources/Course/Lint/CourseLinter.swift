@@ -421,18 +421,14 @@ public struct CourseLinter: Sendable {
                     suggestion: "add a lookup '\(reference.name)' that finds it in AWS"))
         }
         let context = "check '\(check.id)'"
-        switch assertion.comparison {
-        case .equals(let t), .notEquals(let t), .contains(let t), .isIn(let t), .atLeast(let t), .atMost(let t),
-            .length(let t), .distinctCount(let t), .cidrContains(let t):
-            lintReferences(t, defined: defined, lesson: lesson, content, at: assertion.location, context, fromAWSAlone: true, &diagnostics)
-        case .every(let nested), .any(let nested):
+        if let operand = assertion.comparison.operand {
+            lintReferences(operand, defined: defined, lesson: lesson, content, at: assertion.location, context, fromAWSAlone: true, &diagnostics)
+        }
+        if let nested = assertion.comparison.nested {
             lintAssertion(nested, check: check, defined: defined, lesson: lesson, content, &diagnostics)
-        case .matches(let pattern):
-            if (try? Regex(pattern)) == nil {
-                diagnostics.append(Diagnostic(at: assertion.location, "check '\(check.id)' has an invalid regular expression '\(pattern)'"))
-            }
-        case .exists, .absent:
-            break
+        }
+        if case .matches(let pattern) = assertion.comparison, (try? Regex(pattern)) == nil {
+            diagnostics.append(Diagnostic(at: assertion.location, "check '\(check.id)' has an invalid regular expression '\(pattern)'"))
         }
     }
 

@@ -15,9 +15,7 @@ extension TutorSession {
             }
             return
         }
-        guard arguments.count == 1, let equals = pair.firstIndex(of: "="), equals != pair.startIndex else { return say(.nameUsage) }
-        let name = String(pair[..<equals])
-        let value = String(pair[pair.index(after: equals)...])
+        guard arguments.count == 1, let (name, value) = (try? VariableOverrides.parse([pair]))?.first else { return say(.nameUsage) }
         guard let standard = defaults[name] else {
             let closest = EditDistance.closest(to: name, among: defaults.keys)
             return say(.nameUnknown, ["name": name, "suggestion": closest.map { language == .zh ? "；你是说 \($0) 吗？" : "; did you mean \($0)?" } ?? (language == .zh ? "。" : ".")])

@@ -122,7 +122,7 @@ extension TutorSession {
                     let title = check.title[language]
                     indicator.begin(title, words: WaitingAccount.words(title, language), hint: TutorText.waitingHint(language))
                 case .finished: indicator.end()
-                case .started, .done: break
+                case .started: break
                 }
             }
         }

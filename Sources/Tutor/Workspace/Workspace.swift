@@ -114,7 +114,7 @@ public struct Workspace: Sendable {
         var runner = CheckRunner(
             api: account, prober: sandbox.flatMap { sandbox in sandboxAccount.map { sandbox.prober(base: prober, account: $0) } } ?? prober)
         runner.files = FileProbeReader(paths: paths)
-        runner.tools = LocalTools(accountHasECSAgent: hasECSAgent)
+        runner.tools = tools
         runner.quizAnswers = progress.quizAnswers
         runner.gradesQuizzes = progressStore.exists || !progress.quizAnswers.isEmpty
         runner.recordedPasses = progress.recordedPasses
@@ -152,6 +152,9 @@ public struct Workspace: Sendable {
 
     /// Whether instances in the account register with ECS by themselves: on
     /// AWS they do, the sandbox simulates it, and a plain local AWS never does.
+    /// What this machine and account have, for steps and checks that need a tool.
+    public var tools: LocalTools { LocalTools(accountHasECSAgent: hasECSAgent) }
+
     public var hasECSAgent: Bool {
         if sandbox != nil { return true }
         if endpoint != nil { return false }
