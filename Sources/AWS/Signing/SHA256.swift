@@ -1,10 +1,10 @@
 import COpenSSL
 
 /// SHA-256 from libcrypto, the digest SigV4 uses for payloads and canonical requests.
-enum SHA256 {
-    static let byteCount = 32
+public enum SHA256 {
+    public static let byteCount = 32
 
-    static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: byteCount)
         var length: UInt32 = 0
         let status = Array(bytes).withUnsafeBytes { input in
@@ -17,7 +17,7 @@ enum SHA256 {
         return digest
     }
 
-    static func hash(_ text: String) -> [UInt8] {
+    public static func hash(_ text: String) -> [UInt8] {
         hash(Array(text.utf8))
     }
 }

@@ -131,6 +131,17 @@ public enum TutorText: String, CaseIterable, Sendable {
     case appFolderRemoved
     case appFolderNotRemoved
     case appFolderWouldBeRemoved
+    case gradeTimedOut
+    case gradeUnreachable
+    case gradeNoAccess
+    case gradeLearnerDone
+    case gradeReportsWritten
+    case gradeUnknownVariable
+    case gradeUnknownLesson
+    case gradeEmptyShard
+    case mergeMismatch
+    case mergeUnreadable
+    case graderExternalIDMade
 
     public var text: LocalizedText {
         switch self {
@@ -401,6 +412,28 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "没有显示进度：{reason}", en: "progress is not shown: {reason}")
         case .lessonListLine:
             return LocalizedText(zh: "{order}. {lesson}  {title}", en: "{order}. {lesson}  {title}")
+        case .gradeTimedOut:
+            return LocalizedText(zh: "未评分：{seconds} 秒内没有读完这个账户", en: "not graded: reading the account took more than {seconds} s")
+        case .gradeUnreachable:
+            return LocalizedText(zh: "未评分：无法进入这个账户：{reason}", en: "not graded: could not reach the account: {reason}")
+        case .gradeNoAccess:
+            return LocalizedText(zh: "未评分：这个账户拒绝了评分需要的每一次读取：{reason}", en: "not graded: the account refused every read grading needs: {reason}")
+        case .gradeLearnerDone:
+            return LocalizedText(zh: "[{done}/{of}] {id}：{score}", en: "[{done}/{of}] {id}: {score}")
+        case .gradeReportsWritten:
+            return LocalizedText(zh: "已评分 {graded} 名学员，{notGraded} 名未评分；报告在 {folder}：{files}", en: "graded {graded} learners, {notGraded} not graded; reports in {folder}: {files}")
+        case .gradeUnknownVariable:
+            return LocalizedText(zh: "{file}:{line}：花名册的列 var:{name} 不是任何课程变量；已知的有：{known}", en: "{file}:{line}: the roster column var:{name} is no lesson variable; known: {known}")
+        case .gradeUnknownLesson:
+            return LocalizedText(zh: "--lessons 里的 {lesson} 不是课程；已知的有：{known}", en: "--lessons names {lesson}, which is no lesson; known: {known}")
+        case .gradeEmptyShard:
+            return LocalizedText(zh: "第 {shard} 片没有学员：花名册只有 {count} 行", en: "shard {shard} has no learners: the roster has only {count} rows")
+        case .mergeMismatch:
+            return LocalizedText(zh: "无法合并 {folder}：{problem}", en: "cannot merge {folder}: {problem}")
+        case .mergeUnreadable:
+            return LocalizedText(zh: "无法读取 {file}：{problem}", en: "cannot read {file}: {problem}")
+        case .graderExternalIDMade:
+            return LocalizedText(zh: "外部 ID：{id}（把它写进花名册的 external_id 列）", en: "external id: {id} (put it in the roster's external_id column)")
         }
     }
 

@@ -1,0 +1,47 @@
+import JSON
+
+/// An account that makes only the calls a grader policy allows and refuses
+/// the rest before anything is sent: what makes the printed grader policy
+/// enough by construction, whatever a check file asks for.
+public struct PolicyBoundAccount: AccountAPI {
+    public let base: any AccountAPI
+    public let policy: GraderPolicy
+
+    public init(_ base: any AccountAPI, policy: GraderPolicy) {
+        self.base = base
+        self.policy = policy
+    }
+
+    public struct Refused: Error, Sendable, Equatable, CustomStringConvertible {
+        public var operation: String
+        public var description: String { "\(operation) is not in the grader policy, so the grader does not call it" }
+    }
+
+    public var account: String { base.account }
+    public var region: String { base.region }
+
+    private func allow(_ operation: OperationName) throws(Refused) {
+        // Only reads, even were a policy built by hand to allow more.
+        guard operation.isRead, policy.allows(operation) else { throw Refused(operation: operation.description) }
+    }
+
+    public func call(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try allow(operation)
+        return try await base.call(operation, input: input)
+    }
+
+    public func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try allow(operation)
+        return try await base.paginate(operation, input: input)
+    }
+
+    public func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
+        // Checks never wait on a waiter; a grader has no reason to.
+        throw Refused(operation: "\(service) waiter \(waiter)")
+    }
+
+    public func cliCommand(_ operation: OperationName, input: JSON) -> String { base.cliCommand(operation, input: input) }
+    public func tagParameter(of operation: OperationName) -> TagParameter? { base.tagParameter(of: operation) }
+    public func idempotencyTokenMember(of operation: OperationName) -> String? { base.idempotencyTokenMember(of: operation) }
+    public func errorCode(of error: any Error) -> String? { base.errorCode(of: error) }
+}

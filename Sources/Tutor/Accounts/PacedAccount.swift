@@ -1,0 +1,106 @@
+import Course
+import Foundation
+import JSON
+
+/// One account's calls, paced: at most `rate` a second after a first burst,
+/// and half as many for a while each time AWS says it is throttling. Every
+/// learner has a pace of their own, so a throttled account slows only itself
+/// while the rest of the class is graded at full speed.
+struct PacedAccount: AccountAPI {
+    let inner: any AccountAPI
+    let pace: AccountPace
+
+    var account: String { inner.account }
+    var region: String { inner.region }
+
+    func call(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await paced { try await inner.call(operation, input: input) }
+    }
+
+    func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await paced { try await inner.paginate(operation, input: input) }
+    }
+
+    private func paced(_ body: () async throws -> JSON) async throws -> JSON {
+        try await pace.admit()
+        do {
+            let answer = try await body()
+            await pace.succeeded()
+            return answer
+        } catch {
+            if let code = inner.errorCode(of: error), AccountPace.throttlingCodes.contains(code) { await pace.throttled() }
+            throw error
+        }
+    }
+
+    func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
+        try await inner.wait(service: service, waiter: waiter, input: input, progress: progress)
+    }
+
+    func cliCommand(_ operation: OperationName, input: JSON) -> String { inner.cliCommand(operation, input: input) }
+    func tagParameter(of operation: OperationName) -> TagParameter? { inner.tagParameter(of: operation) }
+    func idempotencyTokenMember(of operation: OperationName) -> String? { inner.idempotencyTokenMember(of: operation) }
+    func errorCode(of error: any Error) -> String? { inner.errorCode(of: error) }
+}
+
+/// A token bucket for one account that halves its rate when throttled and
+/// wins it back slowly (additive increase, multiplicative decrease).
+actor AccountPace {
+    /// The codes AWS services answer with when an account calls too fast
+    /// (the SDKs' list of throttling errors).
+    static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "EC2ThrottledException",
+    ]
+
+    let fullRate: Double
+    private(set) var rate: Double
+    private var tokens: Double
+    private var last: Double
+    private let burst: Double
+    private let now: @Sendable () -> Double
+    private let sleep: @Sendable (Double) async throws -> Void
+    private(set) var throttles = 0
+
+    init(
+        rate: Double, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime },
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }
+    ) {
+        fullRate = max(rate, 0.1)
+        self.rate = fullRate
+        burst = max(1, fullRate)
+        tokens = burst
+        self.now = now
+        self.sleep = sleep
+        last = now()
+    }
+
+    /// Waits until the account may make one more call.
+    func admit() async throws {
+        while true {
+            refill()
+            if tokens >= 1 {
+                tokens -= 1
+                return
+            }
+            try await sleep((1 - tokens) / rate)
+        }
+    }
+
+    func succeeded() {
+        rate = min(fullRate, rate + fullRate / 20)
+    }
+
+    func throttled() {
+        throttles += 1
+        rate = max(fullRate / 32, rate / 2)
+        tokens = min(tokens, 0)
+    }
+
+    private func refill() {
+        let time = now()
+        tokens = min(burst, tokens + (time - last) * rate)
+        last = time
+    }
+}

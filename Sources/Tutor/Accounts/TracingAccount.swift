@@ -1,0 +1,47 @@
+import Course
+import JSON
+
+/// Records every call made through it in a `CallTrace`: the grader's proof
+/// of what it asked each account, and a benchmark's script to replay.
+struct TracingAccount: AccountAPI {
+    let inner: any AccountAPI
+    let trace: CallTrace
+    let learner: String
+
+    var account: String { inner.account }
+    var region: String { inner.region }
+
+    func call(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await traced(operation, input: input, paginate: false) { try await inner.call(operation, input: input) }
+    }
+
+    func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
+        try await traced(operation, input: input, paginate: true) { try await inner.paginate(operation, input: input) }
+    }
+
+    private func traced(_ operation: OperationName, input: JSON, paginate: Bool, _ body: () async throws -> JSON) async throws -> JSON {
+        var line: JSONObject = [
+            "learner": .string(learner), "account": .string(inner.account), "region": .string(inner.region),
+            "operation": .string(operation.description), "input": input, "paginate": .bool(paginate),
+        ]
+        do {
+            let answer = try await body()
+            line["error"] = .null
+            trace.record(.object(line))
+            return answer
+        } catch {
+            line["error"] = inner.errorCode(of: error).map(JSON.string) ?? .string("\(type(of: error))")
+            trace.record(.object(line))
+            throw error
+        }
+    }
+
+    func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
+        try await inner.wait(service: service, waiter: waiter, input: input, progress: progress)
+    }
+
+    func cliCommand(_ operation: OperationName, input: JSON) -> String { inner.cliCommand(operation, input: input) }
+    func tagParameter(of operation: OperationName) -> TagParameter? { inner.tagParameter(of: operation) }
+    func idempotencyTokenMember(of operation: OperationName) -> String? { inner.idempotencyTokenMember(of: operation) }
+    func errorCode(of error: any Error) -> String? { inner.errorCode(of: error) }
+}

@@ -1,0 +1,51 @@
+import AWS
+import Course
+import Foundation
+import Terminal
+
+extension ClassGrader {
+    /// A grader for `options`' account and course: the grader's own session
+    /// (the standard chain, `--profile`, `--region`, `--endpoint-url`), the
+    /// course's lessons, and `lessons` checked against them.
+    public static func open(_ options: WorkspaceOptions, lessons: [String], jobs: Int, console: Console = .standard) throws -> ClassGrader {
+        if options.sandbox {
+            throw CommandFailure.usage("grade reads learners' own accounts; --sandbox has none (use --endpoint-url for a local AWS)")
+        }
+        let content = CourseFolder.load(options.course, console: console)
+        let known = content.lessons.map(\.id)
+        for lesson in lessons where !known.contains(lesson) {
+            throw CommandFailure.usage(TutorText.gradeUnknownLesson(options.language, ["lesson": lesson, "known": known.joined(separator: ", ")]))
+        }
+        let endpoint = try options.endpointURL.map { try Endpoint(parsing: $0) }
+        let transport = CurlTransport()
+        let grader = try AWSSession(
+            configuration: try options.awsConfiguration(), endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
+            transport: transport)
+        // A local AWS has no ECS agent; real AWS does.
+        let ecs = try? grader.configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: grader.region)
+        let local = endpoint != nil || (ecs.map { $0.source != .awsDefault && $0.endpoint.isLoopback } ?? false)
+        return ClassGrader(
+            content: content, courseFolder: CourseFolder.locate(options.course), lessons: lessons, language: options.language, grader: grader,
+            options: options, endpoint: endpoint, transport: transport, accountHasECSAgent: !local, jobs: jobs)
+    }
+
+    /// Refuses a roster whose `var:` columns name no lesson variable, with
+    /// the line of the first row: a typo there would silently grade the
+    /// lesson's default name instead of the learner's.
+    public func validate(_ roster: Roster) throws {
+        let known = Set(content.lessons.flatMap { $0.variables.map(\.name) })
+        if let unknown = roster.variableNames.subtracting(known).sorted().first,
+            !roster.entries.contains(where: { $0.variables[unknown] != nil })
+        {
+            throw CommandFailure.usage(
+                TutorText.gradeUnknownVariable(language, ["file": roster.file, "line": "1", "name": unknown, "known": known.sorted().joined(separator: ", ")]))
+        }
+        for entry in roster.entries {
+            if let unknown = entry.variables.keys.sorted().first(where: { !known.contains($0) }) {
+                throw CommandFailure.usage(
+                    TutorText.gradeUnknownVariable(
+                        language, ["file": roster.file, "line": String(entry.line), "name": unknown, "known": known.sorted().joined(separator: ", ")]))
+            }
+        }
+    }
+}

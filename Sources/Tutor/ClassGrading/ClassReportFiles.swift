@@ -1,0 +1,46 @@
+import Course
+import Foundation
+import JSON
+
+/// Every class report, written into one folder: the files an instructor
+/// opens, uploads to GitHub Classroom or Gradescope, or feeds to CI.
+public enum ClassReportFiles {
+    /// Writes the reports of `grade` into `folder` (made if missing) and
+    /// returns the files written, relative to it.
+    @discardableResult
+    public static func write(_ grade: ClassGrade, to folder: URL) throws -> [String] {
+        var files: [(String, String)] = [
+            ("grades.json", ClassGradeJSON.render(grade).formatted(.awsCLI) + "\n"),
+            ("summary.md", ClassSummaryMarkdown().render(grade)),
+            ("grades.csv", ClassGradesCSV().render(grade)),
+            ("junit.xml", ClassJUnitReport().render(grade)),
+            ("report.html", ClassHeatMapPage().render(grade)),
+        ]
+        for learner in grade.learners {
+            files.append(("classroom/\(learner.id).json", ClassroomAutogradingResult().render(learner, in: grade).formatted(.awsCLI) + "\n"))
+            files.append(("gradescope/\(learner.id)/results.json", GradescopeResult().render(learner, in: grade).formatted(.awsCLI) + "\n"))
+        }
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .atomic)
+            } catch {
+                throw CommandFailure.failed("cannot write \(url.path): \(error.localizedDescription)")
+            }
+        }
+        return files.map(\.0)
+    }
+
+    /// The grade a folder's `grades.json` holds.
+    public static func read(_ folder: URL, language: Language) throws -> ClassGrade {
+        let file = folder.appendingPathComponent("grades.json")
+        do {
+            let data = try Data(contentsOf: file)
+            return try ClassGradeJSON.parse(try JSON(parsing: [UInt8](data)))
+        } catch {
+            let problem = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            throw CommandFailure.usage(TutorText.mergeUnreadable(language, ["file": file.path, "problem": problem]))
+        }
+    }
+}

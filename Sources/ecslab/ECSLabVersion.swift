@@ -1,3 +1,0 @@
-enum ECSLabVersion {
-    static let current = "0.1.0"
-}
