@@ -32,6 +32,15 @@ final class CourseLoaderTests: XCTestCase {
             diagnostics[0].hasPrefix("lessons/05-broken/lesson.yaml:3:1: error: not valid YAML:"), diagnostics[0])
     }
 
+    /// Yams refuses a repeated key; the diagnostic says which, at its first use.
+    func testARepeatedKeyIsReportedAtItsFirstUse() throws {
+        let folder = try SampleCourse.folder(extra: ["lessons/05-broken/lesson.yaml": "id: broken\ntitle: a\ntitle: b\n"])
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/05-broken/lesson.yaml:2:1: error: 'title' is given more than once in this mapping (keep one of each)"])
+    }
+
     func testMissingEnglishTextIsAnError() throws {
         let lesson = SampleCourse.lesson.replacingOccurrences(of: "title: {zh: 网络, en: The network}", with: "title: {zh: 网络}")
         let folder = try SampleCourse.folder(lesson: lesson)

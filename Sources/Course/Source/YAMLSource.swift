@@ -39,6 +39,13 @@ public enum YAMLSource {
                 at: SourceLocation(file: file, line: mark.line, column: mark.column),
                 "not valid YAML: \(problem)",
                 suggestion: "check the indentation and quoting on this line")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams refuses a mapping that repeats a key, pointing at the key's first use.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                "\(keys) \(duplicates.count == 1 ? "is" : "are") given more than once in this mapping",
+                suggestion: "keep one of each")
         case .reader(let problem, _, _, _):
             return Diagnostic(at: SourceLocation(file: file), "cannot read the file: \(problem)", suggestion: "save it as UTF-8")
         default:

@@ -75,6 +75,10 @@ public struct CommandFailure: Error, CustomStringConvertible, Sendable {
             return CommandFailure(message: "\(error)", status: error.kind == .syntax ? 2 : 1)
         case let error as InputFileError:
             return CommandFailure(message: error.description, status: usage)
+        case let error as RosterError:
+            // A roster the instructor wrote that cannot be graded from: a
+            // configuration problem, already naming the file and line.
+            return CommandFailure(message: error.description, status: usage)
         case let error as AWSServiceError:
             let fix = FailureFix.of(error)
             if case .awsCLI(let operation) = convention {
