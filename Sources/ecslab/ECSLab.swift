@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tutor
 
 @main
 struct ECSLab: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct ECSLab: AsyncParsableCommand {
         version: ECSLabVersion.current,
         subcommands: [
             TutorCommand.self, LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
-            LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
+            GradeCommand.self, GraderPolicyCommand.self, LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: TutorCommand.self
     )

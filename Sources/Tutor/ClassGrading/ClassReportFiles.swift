@@ -39,7 +39,7 @@ public enum ClassReportFiles {
             let data = try Data(contentsOf: file)
             return try ClassGradeJSON.parse(try JSON(parsing: [UInt8](data)))
         } catch {
-            let problem = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+            let problem = String(describing: error)
             throw CommandFailure.usage(TutorText.mergeUnreadable(language, ["file": file.path, "problem": problem]))
         }
     }
