@@ -17,6 +17,13 @@ public struct PolicyBoundAccount: AccountAPI {
         public var description: String { "\(operation) is not in the grader policy, so the grader does not call it" }
     }
 
+    /// What a check that asked for `operation` is told.
+    static func refusal(_ operation: OperationName) -> LocalizedText {
+        LocalizedText(
+            zh: "评分策略里没有 \(operation)，评分程序不调用它（用 ecslab grader-policy 重新生成策略）",
+            en: "\(operation) is not in the grader policy, so the grader does not call it (regenerate it with ecslab grader-policy)")
+    }
+
     public var account: String { base.account }
     public var region: String { base.region }
 

@@ -22,6 +22,9 @@ struct ReadCache {
             responses[key] = response
             return .success(response)
         } catch {
+            if error is PolicyBoundAccount.Refused {
+                return .failure(.unavailable(PolicyBoundAccount.refusal(call.operation)))
+            }
             guard let code = api.errorCode(of: error), TeardownErrors.isNotFound(code) else {
                 return .failure(.awsRefused(call.operation, String(describing: error)))
             }
