@@ -107,6 +107,14 @@ final class ClassReportTests: XCTestCase {
         }
     }
 
+    func testJUnitKeepsALineBreakOfAReasonAndDropsWhatXMLCannotHold() {
+        var grade = ClassGradeFixture.grade(.en)
+        grade.learners[2].outcome = .notGraded(reason: "first line\r\nsecond\u{1B}[0m line")
+        let xml = ClassJUnitReport().render(grade)
+        // A CRLF is one Character in Swift; it once fell with the control characters.
+        XCTAssertTrue(xml.contains(#"<error message="first line\#r\#nsecond[0m line"/>"#), xml)
+    }
+
     func testGradesJSONReadsBackAsTheGradeItWasWrittenFrom() throws {
         for language in Language.allCases {
             for shard in ["1/2", nil] {
