@@ -49,11 +49,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "JMESPathBenchmark", dependencies: ["JSON", "JMESPath"], path: "Sources/Benchmarks/JMESPathBenchmark"),
-        .target(name: "TestSupport", dependencies: ["AWS", "JSON"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["AWS", "Course", "JSON"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "JSON", "TestSupport"]),
         .testTarget(name: "AWSTests", dependencies: ["AWS", "JSON", "TestSupport"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "JSON", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "AWS", "Course", "JSON", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Terminal", "Course", "AWS", "JSON", "TestSupport"], exclude: ["Transcripts"]),

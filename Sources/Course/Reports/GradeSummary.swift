@@ -24,6 +24,12 @@ public struct GradeSummary: Sendable, Equatable {
 
     public var allPassed: Bool { failed == 0 && skipped == 0 && errors == 0 }
 
+    /// Whole percent, rounded down so that 99.9% never reads as full marks;
+    /// nothing to earn is full marks.
+    public static func percent(_ earned: Double, of possible: Int) -> Int {
+        possible == 0 ? 100 : Int((earned / Double(possible) * 100).rounded(.down))
+    }
+
     /// Points as a person writes them: `2`, `1.5`.
     public static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)

@@ -49,22 +49,5 @@ public struct JUnitReport: Sendable {
         String(Double(Int(value * 1000)) / 1000)
     }
 
-    private func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20, !["\n", "\t", "\r"].contains(character) {
-                    continue
-                }
-                output.append(character)
-            }
-        }
-        return output
-    }
+    private func escape(_ text: String) -> String { XMLText.escape(text) }
 }

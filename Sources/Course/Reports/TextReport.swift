@@ -49,7 +49,7 @@ public struct TextReport: Sendable {
             }
         }
         let summary = GradeSummary(results)
-        let percent = summary.possible == 0 ? 100 : Int((summary.earned / Double(summary.possible) * 100).rounded(.down))
+        let percent = GradeSummary.percent(summary.earned, of: summary.possible)
         switch language {
         case .zh:
             let excused = summary.notApplicable > 0 ? "，不适用 \(summary.notApplicable)" : ""
