@@ -2,7 +2,7 @@
 of their own on one moto server, built with boto3 the way learners build
 their labs by hand (labs.py's builders), never with ecslab.
 
-    python classroom.py --endpoint URL --policy POLICY.json --out DIR [--learners 30]
+    python classroom.py --endpoint URL --policy POLICY.json --out DIR [--learners 30] [--reset]
 
 POLICY.json is the grader's permissions policy (`ecslab grader-policy --part
 permissions`). The script
@@ -295,11 +295,12 @@ def grader_user(endpoint):
 
 # ----------------------------------------------------------------------------
 
-def reset_auth(endpoint, free_requests):
-    """moto's switch: after `free_requests` more requests, every request is
-    authenticated and IAM policies are enforced."""
+def moto_api(endpoint, what, body=""):
+    """POST to moto's own API: `reset` empties the server; `reset-auth N`
+    is its switch: after N more requests, every request is authenticated and
+    IAM policies are enforced."""
     # Not form-encoded (urllib's default type), or Flask hides the body from moto.
-    request = urllib.request.Request(f"{endpoint.rstrip('/')}/moto-api/reset-auth", data=str(free_requests).encode(),
+    request = urllib.request.Request(f"{endpoint.rstrip('/')}/moto-api/{what}", data=str(body).encode(),
                                      method="POST", headers={"Content-Type": "text/plain"})
     with urllib.request.urlopen(request) as answer:
         answer.read()
@@ -328,6 +329,8 @@ def main():
     parser.add_argument("--endpoint", required=True, help="the moto server's URL")
     parser.add_argument("--policy", required=True, help="the grader's permissions policy (JSON)")
     parser.add_argument("--out", required=True, help="the folder for roster.csv, grader.json and expected.json")
+    parser.add_argument("--reset", action="store_true",
+                        help="empty the moto server first (POST /moto-api/reset), for a server the caller owns")
     parser.add_argument("--learners", type=int, default=30)
     parser.add_argument("--builders", type=int, default=3,
                         help="learners built side by side (moto answers few requests at once; more buys little)")
@@ -338,7 +341,12 @@ def main():
     os.makedirs(arguments.out, exist_ok=True)
     learners = the_class(arguments.learners)
 
-    reset_auth(arguments.endpoint, 1_000_000)
+    if arguments.reset:
+        # Auth off first: a server left with IAM checks on still takes it,
+        # and the builders below need it off anyway.
+        moto_api(arguments.endpoint, "reset-auth", 1_000_000)
+        moto_api(arguments.endpoint, "reset")
+    moto_api(arguments.endpoint, "reset-auth", 1_000_000)
     failures = []
     with ThreadPoolExecutor(arguments.builders) as pool:
         # Each account (its boto3 session) is made here, in one thread:
@@ -372,7 +380,7 @@ def main():
     with open(os.path.join(arguments.out, "expected.json"), "w") as file:
         json.dump(expected, file, indent=2)
         file.write("\n")
-    reset_auth(arguments.endpoint, 0)
+    moto_api(arguments.endpoint, "reset-auth", 0)
     return 0
 
 
