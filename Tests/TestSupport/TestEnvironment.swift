@@ -69,6 +69,15 @@ public enum TestEnvironment {
         return url ?? ""
     }
 
+    /// The moto server the class-grading tests have to themselves: they
+    /// reset it, build a class of learners' accounts on it and turn its IAM
+    /// checks on, which would upset any other test sharing it.
+    public static func motoClassURL() throws -> String {
+        let url = environment["ECSLAB_TEST_MOTO_CLASS_URL"]
+        try need("ECSLAB_TEST_MOTO_CLASS_URL (a moto server for a class of accounts)", url != nil)
+        return url ?? ""
+    }
+
     public static var motoAuthFreeCalls: Int {
         Int(environment["ECSLAB_TEST_MOTO_AUTH_FREE_CALLS"] ?? "") ?? 0
     }

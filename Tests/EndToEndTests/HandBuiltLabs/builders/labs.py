@@ -39,13 +39,15 @@ USER_DATA = "IyEvYmluL2Jhc2gKZWNobyBFQ1NfQ0xVU1RFUj1lY3NsYWItZWMyID4+IC9ldGMvZWN
 
 class Account:
     """One learner's AWS account on the shared moto server, reached the way
-    an instructor reaches a learner's account: through STS AssumeRole."""
+    an instructor reaches a learner's account: through STS AssumeRole.
+    `region` is where the lab is built (a class has learners elsewhere)."""
 
-    def __init__(self, endpoint, account_id):
+    def __init__(self, endpoint, account_id, region=REGION):
         self.endpoint = endpoint
         self.account_id = account_id
+        self.region = region
         sts = boto3.client(
-            "sts", endpoint_url=endpoint, region_name=REGION,
+            "sts", endpoint_url=endpoint, region_name=region,
             aws_access_key_id="testing", aws_secret_access_key="testing")
         self.credentials = sts.assume_role(
             RoleArn=f"arn:aws:iam::{account_id}:role/lab", RoleSessionName="learner")["Credentials"]
@@ -53,7 +55,7 @@ class Account:
             aws_access_key_id=self.credentials["AccessKeyId"],
             aws_secret_access_key=self.credentials["SecretAccessKey"],
             aws_session_token=self.credentials["SessionToken"],
-            region_name=REGION)
+            region_name=region)
         self.clients = {}
         self.facts = {}
 
@@ -97,7 +99,7 @@ def trust(service):
 def users_table_policy(a, extra_actions=()):
     """The lesson's task policy: DynamoDB on the users table, nothing else
     (unless a lab adds `extra_actions` by mistake)."""
-    table = f"arn:aws:dynamodb:{REGION}:{a.account_id}:table/ecslab-users"
+    table = f"arn:aws:dynamodb:{a.region}:{a.account_id}:table/ecslab-users"
     statements = [{
         "Sid": "UsersTableReadWrite",
         "Effect": "Allow",
@@ -191,8 +193,17 @@ def decoy(a):
     a.facts["decoy_private_subnet_2"] = subnet(a, vpc_id, "10.0.12.0/24", second, "ecslab-private-2", public=False)
 
 
+NETWORK_NAMES = {
+    "vpc_name": "ecslab-vpc",
+    "public_subnet_1_name": "ecslab-public-1",
+    "public_subnet_2_name": "ecslab-public-2",
+    "private_subnet_1_name": "ecslab-private-1",
+    "private_subnet_2_name": "ecslab-private-2",
+}
+
+
 def network(a, cidr="10.0.0.0/16", public_zones=(0, 1), attach_igw=True, nat_subnet="public_subnet_1",
-            private_routing="a table each"):
+            private_routing="a table each", names=NETWORK_NAMES):
     """Lesson 4 step by step, next to the decoy.
 
     cidr: the VPC's range (the subnets are carved from its first two octets).
@@ -204,20 +215,22 @@ def network(a, cidr="10.0.0.0/16", public_zones=(0, 1), attach_igw=True, nat_sub
     private_routing: "a table each" (the lesson), "one shared table", or
         "main table" (private subnets left unassociated on the VPC's main
         table, whose default route goes to the NAT gateway).
+    names: the VPC's and subnets' Name tags (lesson 4's variables of those
+        names), for a learner who chose their own.
     """
     decoy(a)
     zone_names = zones(a)
     prefix = ".".join(cidr.split(".")[:2])
     f = a.facts
-    vpc_id = a.ec2.create_vpc(CidrBlock=cidr, TagSpecifications=name_tag("vpc", "ecslab-vpc"))["Vpc"]["VpcId"]
+    vpc_id = a.ec2.create_vpc(CidrBlock=cidr, TagSpecifications=name_tag("vpc", names["vpc_name"]))["Vpc"]["VpcId"]
     a.ec2.get_waiter("vpc_available").wait(VpcIds=[vpc_id])
     # Actions → Edit VPC settings → Enable DNS hostnames ("VPC only" leaves it off).
     a.ec2.modify_vpc_attribute(VpcId=vpc_id, EnableDnsHostnames={"Value": True})
     f["vpc_id"] = vpc_id
-    f["public_subnet_1"] = subnet(a, vpc_id, f"{prefix}.1.0/24", zone_names[public_zones[0]], "ecslab-public-1", True)
-    f["public_subnet_2"] = subnet(a, vpc_id, f"{prefix}.2.0/24", zone_names[public_zones[1]], "ecslab-public-2", True)
-    f["private_subnet_1"] = subnet(a, vpc_id, f"{prefix}.11.0/24", zone_names[0], "ecslab-private-1", False)
-    f["private_subnet_2"] = subnet(a, vpc_id, f"{prefix}.12.0/24", zone_names[1], "ecslab-private-2", False)
+    f["public_subnet_1"] = subnet(a, vpc_id, f"{prefix}.1.0/24", zone_names[public_zones[0]], names["public_subnet_1_name"], True)
+    f["public_subnet_2"] = subnet(a, vpc_id, f"{prefix}.2.0/24", zone_names[public_zones[1]], names["public_subnet_2_name"], True)
+    f["private_subnet_1"] = subnet(a, vpc_id, f"{prefix}.11.0/24", zone_names[0], names["private_subnet_1_name"], False)
+    f["private_subnet_2"] = subnet(a, vpc_id, f"{prefix}.12.0/24", zone_names[1], names["private_subnet_2_name"], False)
     public = [f["public_subnet_1"], f["public_subnet_2"]]
     private = [f["private_subnet_1"], f["private_subnet_2"]]
 
@@ -401,7 +414,7 @@ def task(a, cpu="256", memory="512", environment=(("PORT", "80"),), execution_ro
             "portMappings": [{"containerPort": 80, "hostPort": 80, "protocol": "tcp"}],
             "environment": [{"name": name, "value": value} for name, value in environment],
             "logConfiguration": {"logDriver": "awslogs", "options": {
-                "awslogs-group": "/ecs/ecslab-web", "awslogs-region": REGION, "awslogs-stream-prefix": "ecs"}},
+                "awslogs-group": "/ecs/ecslab-web", "awslogs-region": a.region, "awslogs-stream-prefix": "ecs"}},
         }],
         tags=[ECS_PROJECT_TAG])
     f["task_definition_arn"] = definition["taskDefinition"]["taskDefinitionArn"]
