@@ -56,10 +56,12 @@ public struct ClassGrader: Sendable {
 
     public func grade(_ roster: [RosterEntry], shard: RosterShard? = nil) async -> ClassGrade {
         let entries = roster.filter { shard?.contains($0) ?? true }
+        let columns = checks
+        var gradedLessons: [String] = []
+        for check in columns where !gradedLessons.contains(check.lesson) { gradedLessons.append(check.lesson) }
         let provenance = GradeProvenance(
             ecslabVersion: ECSLabVersion.current, checkFiles: checkFileVersions(), gradedAt: Self.timestamp(Date()), region: grader.region,
-            language: language, lessons: lessons, shard: shard?.description)
-        let columns = checks
+            language: language, lessons: gradedLessons, shard: shard?.description)
         let policy = self.policy
         var graded: [LearnerGrade] = []
         await withTaskGroup(of: LearnerGrade.self) { group in

@@ -20,8 +20,9 @@ struct GradeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: ArgumentHelp("The class: a CSV or YAML file.", valueName: "file"))
-    var roster: String
+    // Optional to the parser only, so that `grade merge` needs no roster.
+    @Option(help: ArgumentHelp("The class: a CSV or YAML file (required).", valueName: "file"))
+    var roster: String?
 
     @Option(help: ArgumentHelp("Only these lessons (ids, comma-separated).", valueName: "a,b"))
     var lessons: String?
@@ -55,7 +56,8 @@ struct GradeCommand: AsyncParsableCommand {
         try await reportingFailures(in: language) {
             let workspace = try options.workspace()
             let shard = try shard.map(RosterShard.parse)
-            let roster = try Roster.load(roster)
+            guard let rosterFile = roster else { throw CommandFailure.usage("grade needs --roster FILE: the class, as CSV or YAML") }
+            let roster = try Roster.load(rosterFile)
             let chosen = lessons.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
             var grader = try ClassGrader.open(workspace, lessons: chosen, jobs: jobs)
             try grader.validate(roster)
@@ -95,17 +97,15 @@ struct GradeMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Join the reports of --shard runs into the reports of one run.")
 
-    @Option(help: "Language of messages: zh or en.")
-    var lang: String?
+    // `--out` and `--lang` are grade's own, given before or after `merge`.
+    @ParentCommand var grade: GradeCommand
 
-    @Argument(help: ArgumentHelp("The --out folders of the shards.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The --out folders of the shards; the merged reports go to grade's --out.", valueName: "dir"))
     var folders: [String]
 
-    @Option(help: ArgumentHelp("Where the merged reports go.", valueName: "dir"))
-    var out: String = "ecslab-grades"
-
     func run() async throws {
-        let language = (try? WorkspaceOptions.language(lang)) ?? .en
+        let language = grade.options.spokenLanguage
+        let out = grade.out
         try await reportingFailures(in: language) {
             let shards = try folders.map { folder in (folder: folder, grade: try ClassReportFiles.read(URL(fileURLWithPath: folder), language: language)) }
             let grade = try ClassGradeMerge.merge(shards, language: language)

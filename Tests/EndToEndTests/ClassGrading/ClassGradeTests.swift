@@ -32,7 +32,8 @@ final class ClassGradeTests: XCTestCase {
         for (learner, want) in zip(grades.learners, expected.learners) {
             let who = "\(want.id) (\(want.lab))"
             XCTAssertEqual(learner.name, want.name, who)
-            XCTAssertEqual(learner.account, want.account, who)
+            // The account id actually read from STS: none for a learner whose account could not be reached.
+            XCTAssertEqual(learner.account, want.status == "graded" ? want.account : nil, who)
             XCTAssertEqual(learner.region, want.region, who)
             XCTAssertEqual(learner.status, want.status, "\(who): \(learner.reason ?? "")")
             guard want.status == "graded" else {
@@ -79,7 +80,7 @@ final class ClassGradeTests: XCTestCase {
         let provenance = grades.provenance
         XCTAssertFalse(provenance.ecslab.isEmpty, "provenance names the ecslab version")
         XCTAssertFalse(provenance.checkFiles.isEmpty, "provenance names the check files")
-        XCTAssert(provenance.checkFiles.allSatisfy { $0.sha256.count == 64 }, "each check file with its SHA-256")
+        XCTAssert(provenance.checkFiles.allSatisfy { $0.sha256.hasPrefix("sha256:") && $0.sha256.count == 71 }, "each check file with its SHA-256")
         XCTAssertFalse(provenance.gradedAt.isEmpty)
         XCTAssertEqual(provenance.region, "ap-northeast-1")
         XCTAssertEqual(provenance.language, "en")
@@ -218,9 +219,12 @@ final class ClassGradeTests: XCTestCase {
 
     /// A report's text with every ISO 8601 time replaced: a merge of shards
     /// graded at other moments must be the same report but for those.
+    /// The file without what differs between any two runs: the times, and
+    /// the request id AWS gives each refusal.
     static func withoutTimes(_ url: URL) throws -> String {
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         return text.replacing(try Regex(#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#), with: "<time>")
+            .replacing(try Regex(#"request ID [A-Za-z0-9-]+"#), with: "request ID <id>")
     }
 
     /// An IAM action pattern (`*` and `?` wildcards) against an operation.

@@ -35,7 +35,7 @@ public struct GradeProvenance: Sendable, Equatable {
     /// The region learners without one of their own were graded in.
     public var region: String
     public var language: Language
-    /// The lessons graded, as `--lessons` named them (all of them when empty).
+    /// The lessons graded, in course order: those `--lessons` named, or every lesson with account checks.
     public var lessons: [String]
     /// `i/n` when this grade is one shard of a roster; nil for a whole roster or a merge.
     public var shard: String?
