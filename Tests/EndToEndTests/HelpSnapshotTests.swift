@@ -6,7 +6,7 @@ import XCTest
 /// Tests/EndToEndTests/Snapshots/help. A new command without a snapshot fails.
 final class HelpSnapshotTests: XCTestCase {
     private static let commands = [
-        "", "tutor", "lessons", "do", "check", "cleanup", "selftest", "reset", "lint", "call", "query",
+        "", "tutor", "lessons", "do", "check", "grade", "grade merge", "grader-policy", "cleanup", "selftest", "reset", "lint", "call", "query",
         "sandbox", "sandbox start", "sandbox stop", "sandbox status", "sandbox env",
     ]
 
@@ -31,7 +31,7 @@ final class HelpSnapshotTests: XCTestCase {
     func testTheSnapshotsCoverEveryCommand() throws {
         let ecslab = try BuiltExecutable("ecslab")
         var listed: [String] = []
-        for parent in ["", "sandbox"] {
+        for parent in ["", "sandbox", "grade"] {
             let help = try ecslab.run(parent.isEmpty ? ["--help"] : [parent, "--help"], environment: environment).standardOutput
             guard let section = help.range(of: "SUBCOMMANDS:\n") else { continue }
             // One command a line, until the blank line that ends the list;

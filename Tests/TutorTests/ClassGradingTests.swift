@@ -78,6 +78,17 @@ final class ClassGradingTests: XCTestCase {
         }
     }
 
+    func testADeadlineGivesUpOnWorkThatIgnoresCancellation() async {
+        let quick = await Deadline.race(seconds: 5) { 42 }
+        XCTAssertEqual(quick, 42)
+        let started = Date()
+        // An unstructured task is not cancelled with the one awaiting it,
+        // as a shared credentials refresh is not.
+        let stuck = await Deadline.race(seconds: 0.2) { await Task { try? await Task.sleep(nanoseconds: 3_000_000_000); return 1 }.value }
+        XCTAssertNil(stuck)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "given up at the limit, not when the work ended")
+    }
+
     func testThePaceWaitsAfterItsBurstAndHalvesWhenThrottled() async throws {
         let clock = TestClock()
         let pace = AccountPace(rate: 10, now: { clock.now }, sleep: { clock.advance($0) })

@@ -69,15 +69,19 @@ class Replayer:
             service, _, operation = call["operation"].partition(":")
             c = client(service)
             method = self.method_name(c, service, operation)
+            paginated = call.get("paginate") and c.can_paginate(method)
             try:
-                if call.get("paginate") and c.can_paginate(method):
+                if paginated:
                     for _ in c.get_paginator(method).paginate(**call.get("input", {})):
                         self.calls += 1
                 else:
                     self.calls += 1
                     getattr(c, method)(**call.get("input", {}))
             except botocore.exceptions.ClientError:
-                # A check that finds nothing is an answer too (NoSuchEntity, ...).
+                # A check that finds nothing is an answer too (NoSuchEntity, ...);
+                # the page that said so was a request, like every other.
+                if paginated:
+                    self.calls += 1
                 self.errors += 1
 
 

@@ -3,12 +3,12 @@ import JSON
 /// An account that makes only the calls a grader policy allows and refuses
 /// the rest before anything is sent: what makes the printed grader policy
 /// enough by construction, whatever a check file asks for.
-public struct PolicyBoundAccount: AccountAPI {
-    public let base: any AccountAPI
+public struct PolicyBoundAccount: WrappingAccount {
+    public let inner: any AccountAPI
     public let policy: GraderPolicy
 
     public init(_ base: any AccountAPI, policy: GraderPolicy) {
-        self.base = base
+        self.inner = base
         self.policy = policy
     }
 
@@ -24,8 +24,6 @@ public struct PolicyBoundAccount: AccountAPI {
             en: "\(operation) is not in the grader policy, so the grader does not call it (regenerate it with ecslab grader-policy)")
     }
 
-    public var account: String { base.account }
-    public var region: String { base.region }
 
     private func allow(_ operation: OperationName) throws(Refused) {
         // Only reads, even were a policy built by hand to allow more.
@@ -34,12 +32,12 @@ public struct PolicyBoundAccount: AccountAPI {
 
     public func call(_ operation: OperationName, input: JSON) async throws -> JSON {
         try allow(operation)
-        return try await base.call(operation, input: input)
+        return try await inner.call(operation, input: input)
     }
 
     public func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
         try allow(operation)
-        return try await base.paginate(operation, input: input)
+        return try await inner.paginate(operation, input: input)
     }
 
     public func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
@@ -47,8 +45,4 @@ public struct PolicyBoundAccount: AccountAPI {
         throw Refused(operation: "\(service) waiter \(waiter)")
     }
 
-    public func cliCommand(_ operation: OperationName, input: JSON) -> String { base.cliCommand(operation, input: input) }
-    public func tagParameter(of operation: OperationName) -> TagParameter? { base.tagParameter(of: operation) }
-    public func idempotencyTokenMember(of operation: OperationName) -> String? { base.idempotencyTokenMember(of: operation) }
-    public func errorCode(of error: any Error) -> String? { base.errorCode(of: error) }
 }

@@ -6,12 +6,10 @@ import JSON
 /// and half as many for a while each time AWS says it is throttling. Every
 /// learner has a pace of their own, so a throttled account slows only itself
 /// while the rest of the class is graded at full speed.
-struct PacedAccount: AccountAPI {
+struct PacedAccount: WrappingAccount {
     let inner: any AccountAPI
     let pace: AccountPace
 
-    var account: String { inner.account }
-    var region: String { inner.region }
 
     func call(_ operation: OperationName, input: JSON) async throws -> JSON {
         try await paced { try await inner.call(operation, input: input) }
@@ -33,14 +31,6 @@ struct PacedAccount: AccountAPI {
         }
     }
 
-    func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
-        try await inner.wait(service: service, waiter: waiter, input: input, progress: progress)
-    }
-
-    func cliCommand(_ operation: OperationName, input: JSON) -> String { inner.cliCommand(operation, input: input) }
-    func tagParameter(of operation: OperationName) -> TagParameter? { inner.tagParameter(of: operation) }
-    func idempotencyTokenMember(of operation: OperationName) -> String? { inner.idempotencyTokenMember(of: operation) }
-    func errorCode(of error: any Error) -> String? { inner.errorCode(of: error) }
 }
 
 /// A token bucket for one account that halves its rate when throttled and

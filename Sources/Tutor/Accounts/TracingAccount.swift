@@ -3,13 +3,11 @@ import JSON
 
 /// Records every call made through it in a `CallTrace`: the grader's proof
 /// of what it asked each account, and a benchmark's script to replay.
-struct TracingAccount: AccountAPI {
+struct TracingAccount: WrappingAccount {
     let inner: any AccountAPI
     let trace: CallTrace
     let learner: String
 
-    var account: String { inner.account }
-    var region: String { inner.region }
 
     func call(_ operation: OperationName, input: JSON) async throws -> JSON {
         try await traced(operation, input: input, paginate: false) { try await inner.call(operation, input: input) }
@@ -36,12 +34,4 @@ struct TracingAccount: AccountAPI {
         }
     }
 
-    func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
-        try await inner.wait(service: service, waiter: waiter, input: input, progress: progress)
-    }
-
-    func cliCommand(_ operation: OperationName, input: JSON) -> String { inner.cliCommand(operation, input: input) }
-    func tagParameter(of operation: OperationName) -> TagParameter? { inner.tagParameter(of: operation) }
-    func idempotencyTokenMember(of operation: OperationName) -> String? { inner.idempotencyTokenMember(of: operation) }
-    func errorCode(of error: any Error) -> String? { inner.errorCode(of: error) }
 }

@@ -4,21 +4,10 @@ import Terminal
 
 /// The learner's account, with a spinner shown for the length of every wait
 /// (a NAT gateway, instances registering, a task starting).
-struct WaitingAccount: AccountAPI {
+struct WaitingAccount: WrappingAccount {
     let inner: any AccountAPI
     let indicator: WaitIndicator
     let language: Language
-
-    var account: String { inner.account }
-    var region: String { inner.region }
-
-    func call(_ operation: OperationName, input: JSON) async throws -> JSON {
-        try await inner.call(operation, input: input)
-    }
-
-    func paginate(_ operation: OperationName, input: JSON) async throws -> JSON {
-        try await inner.paginate(operation, input: input)
-    }
 
     func wait(service: String, waiter: String, input: JSON, progress: @escaping @Sendable (WaitProgress) -> Void) async throws {
         let indicator = self.indicator
@@ -36,21 +25,5 @@ struct WaitingAccount: AccountAPI {
     /// How the spinner says what it waits for.
     static func words(_ awaited: String, _ language: Language) -> WaitIndicator.Words {
         { seconds in TutorText.waiting(language, ["awaited": awaited, "seconds": String(seconds)]) }
-    }
-
-    func cliCommand(_ operation: OperationName, input: JSON) -> String {
-        inner.cliCommand(operation, input: input)
-    }
-
-    func tagParameter(of operation: OperationName) -> TagParameter? {
-        inner.tagParameter(of: operation)
-    }
-
-    func idempotencyTokenMember(of operation: OperationName) -> String? {
-        inner.idempotencyTokenMember(of: operation)
-    }
-
-    func errorCode(of error: any Error) -> String? {
-        inner.errorCode(of: error)
     }
 }

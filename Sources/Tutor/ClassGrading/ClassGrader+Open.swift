@@ -7,15 +7,13 @@ extension ClassGrader {
     /// A grader for `options`' account and course: the grader's own session
     /// (the standard chain, `--profile`, `--region`, `--endpoint-url`), the
     /// course's lessons, and `lessons` checked against them.
-    public static func open(_ options: WorkspaceOptions, lessons: [String], jobs: Int, console: Console = .standard) throws -> ClassGrader {
+    /// - Parameter lessons: `--lessons` as given: ids, comma-separated.
+    public static func open(_ options: WorkspaceOptions, lessons: String?, jobs: Int, console: Console = .standard) throws -> ClassGrader {
         if options.sandbox {
             throw CommandFailure.usage("grade reads learners' own accounts; --sandbox has none (use --endpoint-url for a local AWS)")
         }
         let content = CourseFolder.load(options.course, console: console)
-        let known = content.lessons.map(\.id)
-        for lesson in lessons where !known.contains(lesson) {
-            throw CommandFailure.usage(TutorText.gradeUnknownLesson(options.language, ["lesson": lesson, "known": known.joined(separator: ", ")]))
-        }
+        let lessons = try chosenLessons(lessons, in: content, language: options.language)
         let endpoint = try options.endpointURL.map { try Endpoint(parsing: $0) }
         let transport = CurlTransport()
         let grader = try AWSSession(
@@ -29,22 +27,38 @@ extension ClassGrader {
             options: options, endpoint: endpoint, transport: transport, accountHasECSAgent: !local, jobs: jobs)
     }
 
+    /// `--lessons a,b` as lesson ids, each one the course has; none means every lesson.
+    public static func chosenLessons(_ option: String?, in content: CourseContent, language: Language) throws -> [String] {
+        let chosen = option.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let known = content.lessons.map(\.id)
+        for lesson in chosen where !known.contains(lesson) {
+            let suggestion = EditDistance.closest(to: lesson, among: known).map { TutorText.didYouMean(language, ["name": $0]) }
+                ?? TutorText.knownNames(language, ["known": known.joined(separator: ", ")])
+            throw CommandFailure.usage(TutorText.gradeUnknownLesson(language, ["lesson": lesson, "suggestion": suggestion]))
+        }
+        return chosen
+    }
+
     /// Refuses a roster whose `var:` columns name no lesson variable, with
     /// the line of the first row: a typo there would silently grade the
     /// lesson's default name instead of the learner's.
     public func validate(_ roster: Roster) throws {
         let known = Set(content.lessons.flatMap { $0.variables.map(\.name) })
+        func suggestion(_ name: String) -> String {
+            EditDistance.closest(to: name, among: known).map { TutorText.didYouMean(language, ["name": $0]) }
+                ?? TutorText.knownNames(language, ["known": known.sorted().joined(separator: ", ")])
+        }
         if let unknown = roster.variableNames.subtracting(known).sorted().first,
             !roster.entries.contains(where: { $0.variables[unknown] != nil })
         {
             throw CommandFailure.usage(
-                TutorText.gradeUnknownVariable(language, ["file": roster.file, "line": "1", "name": unknown, "known": known.sorted().joined(separator: ", ")]))
+                TutorText.gradeUnknownVariable(language, ["file": roster.file, "line": "1", "name": unknown, "suggestion": suggestion(unknown)]))
         }
         for entry in roster.entries {
             if let unknown = entry.variables.keys.sorted().first(where: { !known.contains($0) }) {
                 throw CommandFailure.usage(
                     TutorText.gradeUnknownVariable(
-                        language, ["file": roster.file, "line": String(entry.line), "name": unknown, "known": known.sorted().joined(separator: ", ")]))
+                        language, ["file": roster.file, "line": String(entry.line), "name": unknown, "suggestion": suggestion(unknown)]))
             }
         }
     }

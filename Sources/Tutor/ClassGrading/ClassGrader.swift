@@ -86,17 +86,8 @@ public struct ClassGrader: Sendable {
         let started = Date()
         let region = entry.region ?? grader.region
         let timeout = timeoutSeconds
-        let outcome = await withTaskGroup(of: LearnerGrade?.self) { group in
-            group.addTask { await self.gradeLearner(entry, region: region, started: started, columns: columns, policy: policy) }
-            group.addTask {
-                try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                return nil
-            }
-            // The first to finish wins; the other is cancelled, and a transfer
-            // in flight stops with it.
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let outcome = await Deadline.race(seconds: timeout) {
+            await self.gradeLearner(entry, region: region, started: started, columns: columns, policy: policy)
         }
         return outcome
             ?? notGraded(entry, region: region, started: started, reason: TutorText.gradeTimedOut(language, ["seconds": String(Int(timeout))]))

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import JSON
+import Terminal
 
 /// Every class report, written into one folder: the files an instructor
 /// opens, uploads to GitHub Classroom or Gradescope, or feeds to CI.
@@ -30,6 +31,21 @@ public enum ClassReportFiles {
             }
         }
         return files.map(\.0)
+    }
+
+    /// Writes the reports and says on standard error where they are and
+    /// how many learners were graded; returns how many were not.
+    public static func writeTelling(_ grade: ClassGrade, to folder: URL, language: Language, console: Console = .standard) throws -> Int {
+        let files = try write(grade, to: folder)
+        let notGraded = grade.learners.filter { !$0.isGraded }.count
+        console.error(
+            TutorText.gradeReportsWritten(
+                language,
+                [
+                    "graded": String(grade.learners.count - notGraded), "notGraded": String(notGraded), "folder": folder.path,
+                    "files": files.filter { !$0.contains("/") }.joined(separator: ", "),
+                ]))
+        return notGraded
     }
 
     /// The grade a folder's `grades.json` holds.

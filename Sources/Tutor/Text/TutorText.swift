@@ -138,6 +138,8 @@ public enum TutorText: String, CaseIterable, Sendable {
     case gradeReportsWritten
     case gradeUnknownVariable
     case gradeUnknownLesson
+    case didYouMean
+    case knownNames
     case gradeEmptyShard
     case mergeMismatch
     case mergeUnreadable
@@ -423,9 +425,13 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .gradeReportsWritten:
             return LocalizedText(zh: "已评分 {graded} 名学员，{notGraded} 名未评分；报告在 {folder}：{files}", en: "graded {graded} learners, {notGraded} not graded; reports in {folder}: {files}")
         case .gradeUnknownVariable:
-            return LocalizedText(zh: "{file}:{line}：花名册的列 var:{name} 不是任何课程变量；已知的有：{known}", en: "{file}:{line}: the roster column var:{name} is no lesson variable; known: {known}")
+            return LocalizedText(zh: "{file}:{line}：花名册的列 var:{name} 不是任何课程变量；{suggestion}", en: "{file}:{line}: the roster column var:{name} is no lesson variable; {suggestion}")
+        case .didYouMean:
+            return LocalizedText(zh: "你是说 {name} 吗？", en: "did you mean {name}?")
+        case .knownNames:
+            return LocalizedText(zh: "已知的有：{known}", en: "known: {known}")
         case .gradeUnknownLesson:
-            return LocalizedText(zh: "--lessons 里的 {lesson} 不是课程；已知的有：{known}", en: "--lessons names {lesson}, which is no lesson; known: {known}")
+            return LocalizedText(zh: "--lessons 里的 {lesson} 不是这门课的课；{suggestion}", en: "--lessons names {lesson}, which is no lesson; {suggestion}")
         case .gradeEmptyShard:
             return LocalizedText(zh: "第 {shard} 片没有学员：花名册只有 {count} 行", en: "shard {shard} has no learners: the roster has only {count} rows")
         case .mergeMismatch:

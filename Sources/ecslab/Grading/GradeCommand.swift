@@ -58,8 +58,7 @@ struct GradeCommand: AsyncParsableCommand {
             let shard = try shard.map(RosterShard.parse)
             guard let rosterFile = roster else { throw CommandFailure.usage("grade needs --roster FILE: the class, as CSV or YAML") }
             let roster = try Roster.load(rosterFile)
-            let chosen = lessons.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-            var grader = try ClassGrader.open(workspace, lessons: chosen, jobs: jobs)
+            var grader = try ClassGrader.open(workspace, lessons: lessons, jobs: jobs)
             try grader.validate(roster)
             if let shard, !roster.entries.contains(where: shard.contains) {
                 throw CommandFailure.usage(TutorText.gradeEmptyShard(language, ["shard": shard.description, "count": String(roster.entries.count)]))
@@ -71,21 +70,12 @@ struct GradeCommand: AsyncParsableCommand {
             grader.progress = { learner, done, total in
                 let score =
                     learner.score.map { "\(GradeSummary.points($0))/\(learner.possible)" }
-                    ?? { if case .notGraded(let reason) = learner.outcome { return reason } else { return "" } }()
+                    ?? learner.outcome.reason ?? ""
                 Console.standard.error(TutorText.gradeLearnerDone(language, ["done": String(done), "of": String(total), "id": learner.id, "score": score]))
             }
             let grade = await grader.grade(roster.entries, shard: shard)
             traceFile?.close()
-            let folder = URL(fileURLWithPath: out)
-            let files = try ClassReportFiles.write(grade, to: folder)
-            let notGraded = grade.learners.filter { !$0.isGraded }.count
-            Console.standard.error(
-                TutorText.gradeReportsWritten(
-                    language,
-                    [
-                        "graded": String(grade.learners.count - notGraded), "notGraded": String(notGraded), "folder": folder.path,
-                        "files": files.filter { !$0.contains("/") }.joined(separator: ", "),
-                    ]))
+            let notGraded = try ClassReportFiles.writeTelling(grade, to: URL(fileURLWithPath: out), language: language)
             if notGraded > 0 { throw ExitCode(1) }
         }
     }
@@ -95,12 +85,13 @@ struct GradeCommand: AsyncParsableCommand {
 /// reports of one run.
 struct GradeMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "merge", abstract: "Join the reports of --shard runs into the reports of one run.")
+        commandName: "merge", abstract: "Join the reports of --shard runs into the reports of one run.",
+        discussion: "Exit 0 when every learner was graded, 1 when some could not be, as grade does.")
 
     // `--out` and `--lang` are grade's own, given before or after `merge`.
     @ParentCommand var grade: GradeCommand
 
-    @Argument(help: ArgumentHelp("The --out folders of the shards; the merged reports go to grade's --out.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The --out folders of the shards. Say where the merged reports go with --out DIR (default: ecslab-grades).", valueName: "dir"))
     var folders: [String]
 
     func run() async throws {
@@ -109,16 +100,8 @@ struct GradeMergeCommand: AsyncParsableCommand {
         try await reportingFailures(in: language) {
             let shards = try folders.map { folder in (folder: folder, grade: try ClassReportFiles.read(URL(fileURLWithPath: folder), language: language)) }
             let grade = try ClassGradeMerge.merge(shards, language: language)
-            let folder = URL(fileURLWithPath: out)
-            let files = try ClassReportFiles.write(grade, to: folder)
-            let notGraded = grade.learners.filter { !$0.isGraded }.count
-            Console.standard.error(
-                TutorText.gradeReportsWritten(
-                    language,
-                    [
-                        "graded": String(grade.learners.count - notGraded), "notGraded": String(notGraded), "folder": folder.path,
-                        "files": files.filter { !$0.contains("/") }.joined(separator: ", "),
-                    ]))
+            let notGraded = try ClassReportFiles.writeTelling(grade, to: URL(fileURLWithPath: out), language: language)
+            if notGraded > 0 { throw ExitCode(1) }
         }
     }
 }

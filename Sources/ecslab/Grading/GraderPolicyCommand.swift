@@ -44,11 +44,7 @@ struct GraderPolicyCommand: AsyncParsableCommand {
         let language = (try? WorkspaceOptions.language(lang)) ?? .en
         try await reportingFailures(in: language) {
             let content = CourseFolder.load(course, console: .standard)
-            let chosen = lessons.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-            let known = content.lessons.map(\.id)
-            for lesson in chosen where !known.contains(lesson) {
-                throw CommandFailure.usage(TutorText.gradeUnknownLesson(language, ["lesson": lesson, "known": known.joined(separator: ", ")]))
-            }
+            let chosen = try ClassGrader.chosenLessons(lessons, in: content, language: language)
             let policy = GraderPolicy(checks: content.accountChecks(of: chosen), content: content)
             func trust() throws -> JSON {
                 guard let graderAccount else {

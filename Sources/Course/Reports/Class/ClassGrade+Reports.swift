@@ -29,7 +29,8 @@ extension CheckFileVersion {
 }
 
 extension LearnerGrade.Outcome {
-    var reason: String? {
+    /// Why the learner was not graded; nil when they were.
+    public var reason: String? {
         if case .notGraded(let reason) = self { return reason }
         return nil
     }

@@ -171,7 +171,7 @@ public struct ClassHeatMapPage: Sendable {
 
     private static let style = """
 
-        body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 1.5rem; color: #1b1f24; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; margin: 1.5rem; color: #1b1f24; }
         h1 { font-size: 1.5rem; margin: 0 0 1rem; }
         dl.provenance { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; font-size: .85rem; margin: 0 0 1rem; }
         dl.provenance dt { font-weight: 600; }
