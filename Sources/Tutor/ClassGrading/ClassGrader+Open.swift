@@ -16,14 +16,23 @@ extension ClassGrader {
         let lessons = try chosenLessons(lessons, in: content, language: options.language)
         let endpoint = try options.endpointURL.map { try Endpoint(parsing: $0) }
         let transport = CurlTransport()
-        let grader = try AWSSession(
-            configuration: try options.awsConfiguration(), endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
-            transport: transport)
+        var configuration = try options.awsConfiguration()
+        let region = try configuration.requireRegion()
+        configuration.region = region
+        let grader: AWSSession?
+        do {
+            grader = try AWSSession(
+                configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil, transport: transport)
+        } catch is CredentialsError {
+            // Only rows with a role_arn and no profile need the grader's own
+            // credentials; `validate` says so when one does.
+            grader = nil
+        }
         // A local AWS has no ECS agent; real AWS does.
-        let ecs = try? grader.configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: grader.region)
+        let ecs = try? configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: region)
         let local = endpoint != nil || (ecs.map { $0.source != .awsDefault && $0.endpoint.isLoopback } ?? false)
         return ClassGrader(
-            content: content, courseFolder: CourseFolder.locate(options.course), lessons: lessons, language: options.language, grader: grader,
+            content: content, courseFolder: CourseFolder.locate(options.course), lessons: lessons, language: options.language, grader: grader, region: region,
             options: options, endpoint: endpoint, transport: transport, accountHasECSAgent: !local, jobs: jobs)
     }
 
@@ -43,6 +52,10 @@ extension ClassGrader {
     /// the line of the first row: a typo there would silently grade the
     /// lesson's default name instead of the learner's.
     public func validate(_ roster: Roster) throws {
+        if grader == nil, roster.entries.contains(where: { $0.roleARN != nil && $0.profile == nil }) {
+            // The chain's own message: where it looked, and how to fix it.
+            _ = try AWSSession(configuration: try options.awsConfiguration(), endpointOverride: endpoint, transport: transport)
+        }
         let known = Set(content.lessons.flatMap { $0.variables.map(\.name) })
         func suggestion(_ name: String) -> String {
             EditDistance.closest(to: name, among: known).map { TutorText.didYouMean(language, ["name": $0]) }

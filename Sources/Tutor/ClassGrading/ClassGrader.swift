@@ -15,9 +15,12 @@ public struct ClassGrader: Sendable {
     /// As `--lessons` named them; empty means every lesson.
     public var lessons: [String]
     public var language: Language
-    /// The grader's own session, in the grader's region: what roles are
-    /// assumed with, and the region of learners who have none.
-    public var grader: AWSSession
+    /// The grader's own session: what roles are assumed with. Nil when the
+    /// grader has no credentials of their own, which a roster of profiles
+    /// alone does not need.
+    public var grader: AWSSession?
+    /// The grader's region: that of learners who have none.
+    public var region: String
     /// Where profile rows find their profiles, and the endpoint every
     /// learner's calls go to when one was given.
     public var options: WorkspaceOptions
@@ -34,7 +37,7 @@ public struct ClassGrader: Sendable {
     public var progress: @Sendable (LearnerGrade, _ done: Int, _ of: Int) -> Void = { _, _, _ in }
 
     public init(
-        content: CourseContent, courseFolder: URL, lessons: [String], language: Language, grader: AWSSession,
+        content: CourseContent, courseFolder: URL, lessons: [String], language: Language, grader: AWSSession?, region: String,
         options: WorkspaceOptions, endpoint: Endpoint?, transport: any HTTPTransport, accountHasECSAgent: Bool, jobs: Int
     ) {
         self.content = content
@@ -42,6 +45,7 @@ public struct ClassGrader: Sendable {
         self.lessons = lessons
         self.language = language
         self.grader = grader
+        self.region = region
         self.options = options
         self.endpoint = endpoint
         self.transport = transport
@@ -60,7 +64,7 @@ public struct ClassGrader: Sendable {
         var gradedLessons: [String] = []
         for check in columns where !gradedLessons.contains(check.lesson) { gradedLessons.append(check.lesson) }
         let provenance = GradeProvenance(
-            ecslabVersion: ECSLabVersion.current, checkFiles: checkFileVersions(), gradedAt: Self.timestamp(Date()), region: grader.region,
+            ecslabVersion: ECSLabVersion.current, checkFiles: checkFileVersions(), gradedAt: Self.timestamp(Date()), region: region,
             language: language, lessons: gradedLessons, shard: shard?.description)
         let policy = self.policy
         var graded: [LearnerGrade] = []
@@ -84,7 +88,7 @@ public struct ClassGrader: Sendable {
 
     private func gradeWithinTime(_ entry: RosterEntry, columns: [Check], policy: GraderPolicy) async -> LearnerGrade {
         let started = Date()
-        let region = entry.region ?? grader.region
+        let region = entry.region ?? self.region
         let timeout = timeoutSeconds
         let outcome = await Deadline.race(seconds: timeout) {
             await self.gradeLearner(entry, region: region, started: started, columns: columns, policy: policy)
@@ -141,7 +145,9 @@ public struct ClassGrader: Sendable {
         case .profile(let profile):
             return try profileSession(profile, region: region)
         case .role(let arn, let externalID, let sourceProfile):
-            let source = try sourceProfile.map { try profileSession($0, region: region) } ?? grader
+            guard let source = try sourceProfile.map({ try profileSession($0, region: region) }) ?? grader else {
+                throw CommandFailure.usage("the grader has no AWS credentials of their own to assume \(arn) with")
+            }
             return try source.assumingRole(arn, externalID: externalID, sessionName: sessionName, region: region)
         }
     }

@@ -75,6 +75,18 @@ final class GradeFailureTests: XCTestCase {
         }
     }
 
+    func testARoleRowNeedsTheGradersOwnCredentials() throws {
+        var environment = try environment()
+        environment["AWS_ACCESS_KEY_ID"] = ""
+        environment["AWS_SECRET_ACCESS_KEY"] = ""
+        let roster = try write("id,role_arn\ns01,arn:aws:iam::200000000001:role/ecslab-grader\n", named: "class.csv")
+        let outcome = try BuiltExecutable("ecslab").run(
+            ["grade", "--roster", roster.path, "--endpoint-url", "http://127.0.0.1:9"], environment: environment)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.standardError.hasPrefix("ecslab: No AWS credentials found"), outcome.standardError)
+        XCTAssertEqual(outcome.standardError.split(separator: "\n").count, 1, outcome.standardError)
+    }
+
     func testMergingAFolderWithoutGradesSaysWhichFile() throws {
         let empty = try TestEnvironment.temporaryFolder("ecslab-no-grades")
         let outcome = try BuiltExecutable("ecslab").run(["grade", "merge", empty.path, "--out", empty.path + "-merged"], environment: try environment())

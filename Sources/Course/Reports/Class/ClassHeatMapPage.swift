@@ -145,7 +145,7 @@ public struct ClassHeatMapPage: Sendable {
         var checkFiles: String { language == .zh ? "检查文件" : "Check files" }
         var gradedAt: String { language == .zh ? "评分时间" : "Graded at" }
         var region: String { language == .zh ? "区域" : "Region" }
-        var lessons: String { language == .zh ? "课程" : "Lessons" }
+        var lessons: String { language == .zh ? "课" : "Lessons" }
         var allLessons: String { language == .zh ? "全部" : "all" }
         var shard: String { language == .zh ? "分片" : "Shard" }
         var learner: String { language == .zh ? "学员" : "Learner" }

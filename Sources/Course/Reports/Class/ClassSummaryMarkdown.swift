@@ -83,7 +83,7 @@ public struct ClassSummaryMarkdown: Sendable {
         var checkFiles: String { language == .zh ? "检查文件" : "check files" }
         var gradedAt: String { language == .zh ? "评分时间" : "graded at" }
         var region: String { language == .zh ? "区域" : "region" }
-        var lessons: String { language == .zh ? "课程" : "lessons" }
+        var lessons: String { language == .zh ? "课" : "lessons" }
         var allLessons: String { language == .zh ? "全部" : "all" }
         var shard: String { language == .zh ? "分片" : "shard" }
         var id: String { language == .zh ? "编号" : "id" }
