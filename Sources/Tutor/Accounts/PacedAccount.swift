@@ -1,3 +1,4 @@
+import AWS
 import Course
 import Foundation
 import JSON
@@ -26,7 +27,7 @@ struct PacedAccount: WrappingAccount {
             await pace.succeeded()
             return answer
         } catch {
-            if let code = inner.errorCode(of: error), AccountPace.throttlingCodes.contains(code) { await pace.throttled() }
+            if let code = inner.errorCode(of: error), RetryableErrorClassifier.throttlingCodes.contains(code) { await pace.throttled() }
             throw error
         }
     }
@@ -36,14 +37,6 @@ struct PacedAccount: WrappingAccount {
 /// A token bucket for one account that halves its rate when throttled and
 /// wins it back slowly (additive increase, multiplicative decrease).
 actor AccountPace {
-    /// The codes AWS services answer with when an account calls too fast
-    /// (the SDKs' list of throttling errors).
-    static let throttlingCodes: Set<String> = [
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
-        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "EC2ThrottledException",
-    ]
-
     let fullRate: Double
     private(set) var rate: Double
     private var tokens: Double
@@ -51,7 +44,6 @@ actor AccountPace {
     private let burst: Double
     private let now: @Sendable () -> Double
     private let sleep: @Sendable (Double) async throws -> Void
-    private(set) var throttles = 0
 
     init(
         rate: Double, now: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime },
@@ -85,7 +77,6 @@ actor AccountPace {
     }
 
     func throttled() {
-        throttles += 1
         rate = max(fullRate / 32, rate / 2)
         tokens = min(tokens, 0)
     }

@@ -19,21 +19,22 @@ extension ClassGrader {
         var configuration = try options.awsConfiguration()
         let region = try configuration.requireRegion()
         configuration.region = region
-        let grader: AWSSession?
+        var grader: AWSSession?
+        var noCredentials: CredentialsError?
         do {
             grader = try AWSSession(
                 configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil, transport: transport)
-        } catch is CredentialsError {
+        } catch let error as CredentialsError {
             // Only rows with a role_arn and no profile need the grader's own
             // credentials; `validate` says so when one does.
-            grader = nil
+            noCredentials = error
         }
-        // A local AWS has no ECS agent; real AWS does.
-        let ecs = try? configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: region)
-        let local = endpoint != nil || (ecs.map { $0.source != .awsDefault && $0.endpoint.isLoopback } ?? false)
-        return ClassGrader(
+        var classGrader = ClassGrader(
             content: content, courseFolder: CourseFolder.locate(options.course), lessons: lessons, language: options.language, grader: grader, region: region,
-            options: options, endpoint: endpoint, transport: transport, accountHasECSAgent: !local, jobs: jobs)
+            options: options, endpoint: endpoint, transport: transport,
+            accountHasECSAgent: Workspace.hasECSAgent(configuration: configuration, region: region, endpoint: endpoint), jobs: jobs)
+        classGrader.noCredentials = noCredentials
+        return classGrader
     }
 
     /// `--lessons a,b` as lesson ids, each one the course has; none means every lesson.
@@ -52,9 +53,8 @@ extension ClassGrader {
     /// the line of the first row: a typo there would silently grade the
     /// lesson's default name instead of the learner's.
     public func validate(_ roster: Roster) throws {
-        if grader == nil, roster.entries.contains(where: { $0.roleARN != nil && $0.profile == nil }) {
-            // The chain's own message: where it looked, and how to fix it.
-            _ = try AWSSession(configuration: try options.awsConfiguration(), endpointOverride: endpoint, transport: transport)
+        if let noCredentials, roster.entries.contains(where: { $0.roleARN != nil && $0.profile == nil }) {
+            throw noCredentials
         }
         let known = Set(content.lessons.flatMap { $0.variables.map(\.name) })
         func suggestion(_ name: String) -> String {

@@ -19,6 +19,8 @@ public struct ClassGrader: Sendable {
     /// grader has no credentials of their own, which a roster of profiles
     /// alone does not need.
     public var grader: AWSSession?
+    /// Why the grader has no session of their own, for the roster row that needs one.
+    var noCredentials: CredentialsError?
     /// The grader's region: that of learners who have none.
     public var region: String
     /// Where profile rows find their profiles, and the endpoint every
@@ -56,17 +58,15 @@ public struct ClassGrader: Sendable {
     /// The checks an account grade holds: the columns of every report.
     public var checks: [Check] { content.accountChecks(of: lessons) }
 
-    public var policy: GraderPolicy { GraderPolicy(checks: checks, content: content) }
-
     public func grade(_ roster: [RosterEntry], shard: RosterShard? = nil) async -> ClassGrade {
         let entries = roster.filter { shard?.contains($0) ?? true }
         let columns = checks
+        let policy = GraderPolicy(checks: columns, content: content)
         var gradedLessons: [String] = []
         for check in columns where !gradedLessons.contains(check.lesson) { gradedLessons.append(check.lesson) }
         let provenance = GradeProvenance(
-            ecslabVersion: ECSLabVersion.current, checkFiles: checkFileVersions(), gradedAt: Self.timestamp(Date()), region: region,
+            ecslabVersion: ECSLabVersion.current, checkFiles: checkFileVersions(of: columns), gradedAt: Self.timestamp(Date()), region: region,
             language: language, lessons: gradedLessons, shard: shard?.description)
-        let policy = self.policy
         var graded: [LearnerGrade] = []
         await withTaskGroup(of: LearnerGrade.self) { group in
             var pending = entries[...]
@@ -107,9 +107,12 @@ public struct ClassGrader: Sendable {
             return notGraded(entry, region: region, started: started, reason: TutorText.gradeUnreachable(language, ["reason": CommandFailure.from(error, language: language).message]))
         }
         var account: any AccountAPI = ModelAccount(client: session.client, account: identity.account, region: session.region)
-        if let trace { account = TracingAccount(inner: account, trace: trace, learner: entry.id) }
         account = PacedAccount(inner: account, pace: AccountPace(rate: callsPerSecond))
         account = PolicyBoundAccount(account, policy: policy)
+        // Outermost, so the trace holds every call a check asked for, a
+        // refused one too: the proof is of what grading tried, not only of
+        // what got through.
+        if let trace { account = TracingAccount(inner: account, trace: trace, learner: entry.id) }
         var runner = CheckRunner(api: account, prober: TransportProber(transport: transport))
         runner.tools = LocalTools(accountHasECSAgent: accountHasECSAgent)
         runner.gradesQuizzes = false
@@ -176,9 +179,9 @@ public struct ClassGrader: Sendable {
     }
 
     /// Each check file the columns come from, with the SHA-256 of its bytes.
-    private func checkFileVersions() -> [CheckFileVersion] {
+    private func checkFileVersions(of columns: [Check]) -> [CheckFileVersion] {
         var files: [String] = []
-        for check in checks where !files.contains(check.location.file) { files.append(check.location.file) }
+        for check in columns where !files.contains(check.location.file) { files.append(check.location.file) }
         return files.map { file in
             let url = URL(fileURLWithPath: file, relativeTo: courseFolder)
             let bytes = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? []

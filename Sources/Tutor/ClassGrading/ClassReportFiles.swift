@@ -37,15 +37,14 @@ public enum ClassReportFiles {
     /// how many learners were graded; returns how many were not.
     public static func writeTelling(_ grade: ClassGrade, to folder: URL, language: Language, console: Console = .standard) throws -> Int {
         let files = try write(grade, to: folder)
-        let notGraded = grade.learners.filter { !$0.isGraded }.count
         console.error(
             TutorText.gradeReportsWritten(
                 language,
                 [
-                    "graded": String(grade.learners.count - notGraded), "notGraded": String(notGraded), "folder": folder.path,
+                    "graded": String(grade.gradedCount), "notGraded": String(grade.notGradedCount), "folder": folder.path,
                     "files": files.filter { !$0.contains("/") }.joined(separator: ", "),
                 ]))
-        return notGraded
+        return grade.notGradedCount
     }
 
     /// The grade a folder's `grades.json` holds.

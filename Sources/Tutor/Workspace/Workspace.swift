@@ -157,9 +157,15 @@ public struct Workspace: Sendable {
 
     public var hasECSAgent: Bool {
         if sandbox != nil { return true }
+        return Self.hasECSAgent(configuration: aws.configuration, region: aws.region, endpoint: endpoint)
+    }
+
+    /// Whether the account these settings reach is AWS itself rather than a
+    /// plain local AWS: `--endpoint-url`, and `AWS_ENDPOINT_URL` or a
+    /// profile's `endpoint_url` on loopback, are local.
+    public static func hasECSAgent(configuration: AWSConfiguration, region: String, endpoint: Endpoint?) -> Bool {
         if endpoint != nil { return false }
-        // AWS_ENDPOINT_URL or a profile's endpoint_url on this machine is a local AWS too.
-        let ecs = try? aws.configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: aws.region)
+        let ecs = try? configuration.endpointResolver.resolve(serviceID: "ECS", endpointPrefix: "ecs", region: region)
         return !(ecs.map { $0.source != .awsDefault && $0.endpoint.isLoopback } ?? false)
     }
 

@@ -29,7 +29,7 @@ public struct GraderPolicy: Sendable, Equatable {
     /// The IAM action that allows an API operation. Services whose IAM
     /// prefix differs from their API name are listed.
     static func action(_ operation: OperationName) -> String {
-        let prefixes = ["elbv2": "elasticloadbalancing", "elb": "elasticloadbalancing", "application-autoscaling": "application-autoscaling"]
+        let prefixes = ["elbv2": "elasticloadbalancing", "elb": "elasticloadbalancing"]
         return "\(prefixes[operation.service] ?? operation.service):\(operation.operation)"
     }
 

@@ -15,8 +15,8 @@ extension ClassGrade {
 
     private var checkFiles: [CheckFileVersion] { provenance.checkFiles }
 
-    var gradedCount: Int { learners.filter(\.isGraded).count }
-    var notGradedCount: Int { learners.count - gradedCount }
+    public var gradedCount: Int { learners.filter(\.isGraded).count }
+    public var notGradedCount: Int { learners.count - gradedCount }
 }
 
 extension CheckFileVersion {
