@@ -58,7 +58,7 @@ public struct Selftest: Sendable {
             let report = try await cleanup.run(lesson: lesson.id, in: workspace.wrappingAccount { _ in counter })
             runs[index].apiCalls += counter.total
             if !report.isClean {
-                runs[index].failures.append("cleanup left \(report.remaining.count + report.failed.count + report.orphans.count) resources")
+                runs[index].failures.append("cleanup left \(report.report?.left.count ?? 0) resources")
             }
         }
         console.out("")

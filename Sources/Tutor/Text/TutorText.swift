@@ -123,6 +123,31 @@ public enum TutorText: String, CaseIterable, Sendable {
     case showNextQuiz
     case typeNext
     case cleanupNeedsYes
+    case cleanupWhere
+    case cleanupPlanHeading
+    case cleanupPlanRow
+    case cleanupOursByLedger
+    case cleanupOursByTags
+    case cleanupOursByBoth
+    case cleanupPlanCost
+    case cleanupNothingOurs
+    case cleanupHandBuiltHeading
+    case cleanupHandBuiltRow
+    case cleanupHandBuiltAsk
+    case cleanupHandBuiltKept
+    case cleanupPlanAsk
+    case cleanupNothingDeleted
+    case cleanupDryRunDone
+    case cleanupDeletedOne
+    case cleanupGoneOne
+    case cleanupRetryingOne
+    case cleanupFailedOne
+    case cleanupLeftNothing
+    case cleanupLeftHeading
+    case cleanupLeftRow
+    case cleanupStillTagged
+    case reapRegion
+    case reapNothingExpired
     case resetNeedsYes
     case lessonListLine
     case progressNotShown
@@ -396,6 +421,62 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "输入 next 进入下一步。", en: "Type next for the next step.")
         case .cleanupNeedsYes:
             return LocalizedText(zh: "cleanup 会删除资源；确认的话请加 --yes 重新运行，或加 --dry-run 查看将删除什么。", en: "cleanup deletes resources; run it again with --yes to confirm, or --dry-run to see what it would delete.")
+        case .cleanupWhere:
+            return LocalizedText(zh: "账户 {account}，区域 {region}，学员 {owner}。", en: "Account {account}, region {region}, learner {owner}.")
+        case .cleanupPlanHeading:
+            return LocalizedText(zh: "计划：按以下顺序删除 {count} 个属于本课程的资源：", en: "The plan: {count} resources of ours, deleted in this order:")
+        case .cleanupPlanRow:
+            return LocalizedText(zh: "{rank}. {kind} {name}：依据{why}{cost}", en: "{rank}. {kind} {name}: ours by {why}{cost}")
+        case .cleanupOursByLedger:
+            return LocalizedText(zh: "账本", en: "the ledger")
+        case .cleanupOursByTags:
+            return LocalizedText(zh: "标签", en: "its tags")
+        case .cleanupOursByBoth:
+            return LocalizedText(zh: "账本和标签", en: "the ledger and its tags")
+        case .cleanupPlanCost:
+            return LocalizedText(zh: "这些资源现在每小时约花费 ${usd}；删除后每小时省下这么多。", en: "These cost about ${usd} an hour now; deleting them saves that much every hour.")
+        case .cleanupNothingOurs:
+            return LocalizedText(zh: "这里没有属于本课程（带本课程标签或记在账本里）的资源。", en: "Nothing here is ours: nothing carries our tags or is in the ledger.")
+        case .cleanupHandBuiltHeading:
+            return LocalizedText(
+                zh: "按课程中的名称找到、没有本课程标签的资源（你手动建的）：只有你对每一个都回答“是”才会删除，--yes 不算：",
+                en: "Found by the lessons' names, with none of our tags (built by hand): each is deleted only if you say yes to it; --yes alone never does:")
+        case .cleanupHandBuiltRow:
+            return LocalizedText(zh: "- {kind} {name}（第 {lesson} 课的名称）{cost}", en: "- {kind} {name} (a name from lesson {lesson}){cost}")
+        case .cleanupHandBuiltAsk:
+            return LocalizedText(zh: "删除你手动建的{kind} {name}？", en: "Delete the {kind} {name}, which you built by hand?")
+        case .cleanupHandBuiltKept:
+            return LocalizedText(
+                zh: "保留{kind} {name}：要删除它，请在终端上运行 cleanup 并对它回答“是”，或在控制台里删除。",
+                en: "Kept the {kind} {name}: to delete it, run cleanup on a terminal and say yes to it, or delete it in the console.")
+        case .cleanupPlanAsk:
+            return LocalizedText(zh: "删除这 {count} 个资源？", en: "Delete these {count} resources?")
+        case .cleanupNothingDeleted:
+            return LocalizedText(zh: "什么都没有删除。", en: "Nothing was deleted.")
+        case .cleanupDryRunDone:
+            return LocalizedText(zh: "（演练）什么都没有删除。", en: "(dry run) Nothing was deleted.")
+        case .cleanupDeletedOne:
+            return LocalizedText(zh: "已删除{kind} {name}。", en: "Deleted the {kind} {name}.")
+        case .cleanupGoneOne:
+            return LocalizedText(zh: "{kind} {name} 已经不存在了。", en: "The {kind} {name} was already gone.")
+        case .cleanupRetryingOne:
+            return LocalizedText(zh: "{kind} {name} 还不能删除（{code}）；{seconds} 秒后再试。", en: "The {kind} {name} cannot be deleted yet ({code}); trying again in {seconds} s.")
+        case .cleanupFailedOne:
+            return LocalizedText(zh: "无法删除{kind} {name}：{reason}", en: "Could not delete the {kind} {name}: {reason}")
+        case .cleanupLeftNothing:
+            return LocalizedText(
+                zh: "剩下：无。删除了 {count} 个，{gone} 个原本就不在；每小时省下 ${usd}。",
+                en: "Left: nothing. Deleted {count}, {gone} already gone; saving ${usd} an hour.")
+        case .cleanupLeftHeading:
+            return LocalizedText(zh: "剩下 {count} 个，原因如下：", en: "Left: {count}, and why:")
+        case .cleanupLeftRow:
+            return LocalizedText(zh: "- {kind} {name}：{reason}", en: "- {kind} {name}: {reason}")
+        case .cleanupStillTagged:
+            return LocalizedText(zh: "仍然带着本课程的标签", en: "it still carries our tags")
+        case .reapRegion:
+            return LocalizedText(zh: "区域 {region}：{count} 个属于本课程的资源已在 {time} 前过期。", en: "Region {region}: {count} resources of ours expired before {time}.")
+        case .reapNothingExpired:
+            return LocalizedText(zh: "区域 {region}：没有过期的资源（{kept} 个未过期，保留）。", en: "Region {region}: nothing has expired ({kept} not yet expired, kept).")
         case .resetNeedsYes:
             return LocalizedText(zh: "reset 会忘记你的学习进度；确认的话请加 --yes 重新运行。", en: "reset forgets your progress; run it again with --yes to confirm.")
         case .appFolderKept:

@@ -142,6 +142,20 @@ public struct Workspace: Sendable {
         Teardown(api: account, ledger: ledger, owner: owner, reconciler: reconciler())
     }
 
+    /// Plans a cleanup from the ledger and the tags. With `settling`, ledger
+    /// entries a crash left open are settled first (which may repeat their
+    /// create call with its token): never for a dry run.
+    public func cleanupPlanner(settling: Bool) -> CleanupPlanner {
+        let workspace = self
+        return CleanupPlanner(
+            api: account, ledger: LedgerInventory(ledger: ledger, reconciler: settling ? reconciler() : nil), content: content,
+            scope: { lesson in workspace.scope(for: lesson, overrides: [:]) })
+    }
+
+    public func cleanupRun() -> CleanupRun {
+        CleanupRun(api: account, ledger: ledger)
+    }
+
     public mutating func saveProgress() throws {
         try progressStore.save(progress)
     }

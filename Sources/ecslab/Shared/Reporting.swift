@@ -24,7 +24,13 @@ extension AsyncParsableCommand {
 
     /// Asks on the terminal, or says that nobody can answer there.
     func askOnTerminal(defaultYes: Bool = false) -> (@Sendable (String) -> Bool)? {
+        guard let ask = askingOnTerminal() else { return nil }
+        return { question in ask(question, defaultYes) }
+    }
+
+    /// The same, each question with its own default answer.
+    func askingOnTerminal() -> (@Sendable (String, Bool) -> Bool)? {
         guard TerminalStyle.inputIsTerminal else { return nil }
-        return { question in PlainLineReader.askingOnStandardError().confirm(question, defaultYes: defaultYes) }
+        return { question, defaultYes in PlainLineReader.askingOnStandardError().confirm(question, defaultYes: defaultYes) }
     }
 }
