@@ -8,7 +8,7 @@ struct ECSLab: AsyncParsableCommand {
         abstract: "A tutor and lab checker for the AWS ECS course.",
         version: ECSLabVersion.current,
         subcommands: [
-            TutorCommand.self, LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, SelftestCommand.self, ResetCommand.self,
+            TutorCommand.self, LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, ReapCommand.self, SelftestCommand.self, ResetCommand.self,
             GradeCommand.self, GraderPolicyCommand.self, LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: TutorCommand.self

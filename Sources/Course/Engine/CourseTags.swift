@@ -42,7 +42,7 @@ public struct CourseTags: Sendable, Equatable {
         JSONObject(pairs.map { ($0.key, JSON.string($0.value)) })
     }
 
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

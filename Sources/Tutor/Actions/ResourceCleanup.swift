@@ -48,7 +48,8 @@ public struct ResourceCleanup: Sendable {
         let scope = CleanupScope(lesson: lesson, costlyOnly: costlyOnly, owner: workspace.owner, offersHandBuilt: !costlyOnly || ask != nil)
         let plan = try await workspace.cleanupPlanner(settling: !dryRun).plan(scope)
         let names = CleanupNames(language: language)
-        show(plan, names: names, say: say)
+        let narrator = CleanupNarrator(console: console, names: names)
+        narrator.show(plan)
         var outcome = Outcome(plan: plan)
         if dryRun {
             say(.cleanupDryRunDone)
@@ -72,7 +73,6 @@ public struct ResourceCleanup: Sendable {
             }
         }
         if !chosen.isEmpty {
-            let narrator = CleanupNarrator(console: console, names: names)
             var report = try await workspace.cleanupRun().run(plan, resources: chosen) { event in narrator.narrate(event) }
             // Whatever still carries our tags after the run is left too, said so.
             let again = try await workspace.cleanupPlanner(settling: false).plan(
@@ -86,28 +86,6 @@ public struct ResourceCleanup: Sendable {
         }
         if !costlyOnly { appFolders(lesson: lesson, in: workspace) }
         return outcome
-    }
-
-    private func show(_ plan: CleanupPlan, names: CleanupNames, say: (TutorText, [String: String]) -> Void) {
-        if plan.owned.isEmpty {
-            say(.cleanupNothingOurs, [:])
-        } else {
-            say(.cleanupPlanHeading, ["count": String(plan.owned.count)])
-            for (index, resource) in plan.owned.enumerated() {
-                say(.cleanupPlanRow, [
-                    "rank": String(index + 1), "kind": names.kind(resource), "name": resource.shownName, "why": names.why(resource),
-                    "cost": names.cost(resource.usdPerHour),
-                ])
-            }
-            if plan.usdPerHour > 0 { say(.cleanupPlanCost, ["usd": String(TutorPrompt.cost(plan.usdPerHour).dropFirst())]) }
-        }
-        guard !plan.handBuilt.isEmpty else { return }
-        say(.cleanupHandBuiltHeading, [:])
-        for resource in plan.handBuilt {
-            say(.cleanupHandBuiltRow, [
-                "kind": names.kind(resource), "name": resource.shownName, "lesson": resource.lesson ?? "?", "cost": names.cost(resource.usdPerHour),
-            ])
-        }
     }
 
     /// What becomes of the folders the lessons laid the app out in: kept,

@@ -1,3 +1,5 @@
+import AWS
+
 /// One learner as written in a roster, CSV row or YAML item alike, before
 /// it is checked: so both formats are held to the same rules and say the
 /// same things when one is broken.
@@ -79,7 +81,7 @@ struct RosterRow {
 
         let region = values[.region]
         if let (region, regionLine) = region,
-            region.wholeMatch(of: /[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]+/) == nil
+            !RegionName.isWellFormed(region)
         {
             throw RosterError(
                 file: file, line: regionLine, problem: "row \(id): region '\(region)' is not an AWS region like eu-west-1")

@@ -15,6 +15,25 @@ struct CleanupNarrator: Sendable {
         ["kind": names.kind(resource), "name": resource.shownName]
     }
 
+    /// The plan, before anything is deleted: ours in order with why and
+    /// what it costs, then what was built by hand, apart.
+    func show(_ plan: CleanupPlan) {
+        if plan.owned.isEmpty {
+            say(.cleanupNothingOurs)
+        } else {
+            say(.cleanupPlanHeading, ["count": String(plan.owned.count)])
+            for (index, resource) in plan.owned.enumerated() {
+                say(.cleanupPlanRow, fields(resource).merging(["rank": String(index + 1), "why": names.why(resource), "cost": names.cost(resource.usdPerHour)]) { $1 })
+            }
+            if plan.usdPerHour > 0 { say(.cleanupPlanCost, ["usd": String(TutorPrompt.cost(plan.usdPerHour).dropFirst())]) }
+        }
+        guard !plan.handBuilt.isEmpty else { return }
+        say(.cleanupHandBuiltHeading)
+        for resource in plan.handBuilt {
+            say(.cleanupHandBuiltRow, fields(resource).merging(["lesson": resource.lesson ?? "?", "cost": names.cost(resource.usdPerHour)]) { $1 })
+        }
+    }
+
     func narrate(_ event: CleanupRun.Event) {
         switch event {
         case .calling(_, let cli): console.out("$ \(cli)")
