@@ -36,50 +36,67 @@ public struct ResourceCleanup: Sendable {
         self.asksFirst = asksFirst
     }
 
+    /// Plans, shows the plan, asks, and carries out what was agreed to.
     /// - Parameters:
     ///   - lesson: one lesson's resources, or every lesson's when nil.
     ///   - ask: asks the learner a yes/no question (with its default); nil
     ///     where nobody can answer, and then nothing built by hand is deleted.
     public func run(lesson: String?, in workspace: Workspace, ask: ((String, Bool) -> Bool)? = nil) async throws -> Outcome {
-        let language = workspace.language
-        let console = workspace.console
-        func say(_ text: TutorText, _ fields: [String: String] = [:]) { console.out(text(language, fields)) }
-        say(.cleanupWhere, ["account": workspace.identity.account, "region": workspace.aws.region, "owner": workspace.owner])
-        let scope = CleanupScope(lesson: lesson, costlyOnly: costlyOnly, owner: workspace.owner, offersHandBuilt: !costlyOnly || ask != nil)
-        let plan = try await workspace.cleanupPlanner(settling: !dryRun).plan(scope)
-        let names = CleanupNames(language: language)
-        let narrator = CleanupNarrator(console: console, names: names)
-        narrator.show(plan)
-        var outcome = Outcome(plan: plan)
-        if dryRun {
-            say(.cleanupDryRunDone)
-            if !costlyOnly { appFolders(lesson: lesson, in: workspace) }
-            return outcome
+        let plan = try await self.plan(lesson: lesson, in: workspace, offersHandBuilt: ask != nil || !costlyOnly)
+        guard !dryRun else { return try await carryOut(plan, chosen: [], lesson: lesson, in: workspace) }
+        guard let chosen = choose(from: plan, language: workspace.language, console: workspace.console, ask: ask) else {
+            return Outcome(plan: plan, declined: true)
         }
-        var chosen = plan.owned
+        return try await carryOut(plan, chosen: chosen, lesson: lesson, in: workspace)
+    }
+
+    /// Where, then the plan, as the learner reads it before anything is deleted.
+    public func plan(lesson: String?, in workspace: Workspace, offersHandBuilt: Bool = true) async throws -> CleanupPlan {
+        workspace.console.out(
+            TutorText.cleanupWhere(workspace.language, ["account": workspace.identity.account, "region": workspace.aws.region, "owner": workspace.owner]))
+        let scope = CleanupScope(lesson: lesson, costlyOnly: costlyOnly, owner: workspace.owner, offersHandBuilt: offersHandBuilt)
+        let plan = try await workspace.cleanupPlanner(settling: !dryRun).plan(scope)
+        CleanupNarrator(console: workspace.console, names: CleanupNames(language: workspace.language)).show(plan)
+        return plan
+    }
+
+    /// What the learner agrees to delete: ours, once they say yes to the
+    /// plan (unless it needs no asking), and each thing built by hand they
+    /// say yes to. Nil when they say no to the plan.
+    public func choose(from plan: CleanupPlan, language: Language, console: Console, ask: ((String, Bool) -> Bool)?) -> [OwnedResource]? {
         if !plan.owned.isEmpty, asksFirst {
             guard let ask, ask(TutorText.cleanupPlanAsk(language, ["count": String(plan.owned.count)]), true) else {
-                say(.cleanupNothingDeleted)
-                outcome.declined = true
-                return outcome
+                console.out(TutorText.cleanupNothingDeleted(language))
+                return nil
             }
         }
+        var chosen = plan.owned
+        let names = CleanupNames(language: language)
         for resource in plan.handBuilt {
             let fields = ["kind": names.kind(resource), "name": resource.shownName]
             if let ask, ask(TutorText.cleanupHandBuiltAsk(language, fields), false) {
                 chosen.append(resource)
             } else {
-                say(.cleanupHandBuiltKept, fields)
+                console.out(TutorText.cleanupHandBuiltKept(language, fields))
             }
         }
-        if !chosen.isEmpty {
+        return chosen
+    }
+
+    /// Deletes `chosen` in the plan's order, then says what AWS still has.
+    public func carryOut(_ plan: CleanupPlan, chosen: [OwnedResource], lesson: String?, in workspace: Workspace) async throws -> Outcome {
+        var outcome = Outcome(plan: plan)
+        let narrator = CleanupNarrator(console: workspace.console, names: CleanupNames(language: workspace.language))
+        if dryRun {
+            workspace.console.out(TutorText.cleanupDryRunDone(workspace.language))
+        } else if !chosen.isEmpty {
             var report = try await workspace.cleanupRun().run(plan, resources: chosen) { event in narrator.narrate(event) }
             // Whatever still carries our tags after the run is left too, said so.
             let again = try await workspace.cleanupPlanner(settling: false).plan(
                 CleanupScope(lesson: lesson, costlyOnly: costlyOnly, owner: workspace.owner, offersHandBuilt: false))
             let reported = Set(report.left.map(\.resource.key))
             for resource in again.owned where resource.ownership != .ledger && !reported.contains(resource.key) && resource.kind != .networkInterfaces {
-                report.left.append((resource, TutorText.cleanupStillTagged(language)))
+                report.left.append((resource, TutorText.cleanupStillTagged(workspace.language)))
             }
             narrator.summarize(report)
             outcome.report = report

@@ -39,10 +39,12 @@ extension TutorSession {
         case .some(let id): lesson = try self.lesson(named: id).id
         case nil: lesson = try requireLesson().id
         }
-        guard confirm(TutorText.cleanupAsk(language, ["what": lesson ?? TutorText.allLessons(language)]), defaultYes: true) else { return }
         let snapshot = waitingWorkspace
+        let cleanup = ResourceCleanup(asksFirst: true)
+        let plan = try await interruption.run { try await cleanup.plan(lesson: lesson, in: snapshot) }
+        guard let chosen = cleanup.choose(from: plan, language: language, console: console, ask: { self.confirm($0, defaultYes: $1) }) else { return }
         _ = try await interruption.run {
-            try await ResourceCleanup().run(lesson: lesson, in: snapshot)
+            try await cleanup.carryOut(plan, chosen: chosen, lesson: lesson, in: snapshot)
         }
     }
 

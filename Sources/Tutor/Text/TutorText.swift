@@ -40,7 +40,6 @@ public enum TutorText: String, CaseIterable, Sendable {
     case languageUsage
     case resetAsk
     case resetDone
-    case cleanupAsk
     case leaveCostly
     case costlyStepAsk
     case lessonCost
@@ -117,7 +116,6 @@ public enum TutorText: String, CaseIterable, Sendable {
     case checkSettling
     case resumeAt
     case stoppingLocalApp
-    case allLessons
     case inTheConsole
     case showNextDo
     case showNextQuiz
@@ -246,8 +244,6 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "忘记所有学习进度？（AWS 里的资源不受影响）", en: "Forget all your progress? (Nothing in AWS is touched.)")
         case .resetDone:
             return LocalizedText(zh: "进度已清除。", en: "Progress forgotten.")
-        case .cleanupAsk:
-            return LocalizedText(zh: "删除导师为 {what} 创建的所有资源？", en: "Delete everything the tutor created for {what}?")
         case .needsLessons:
             return LocalizedText(
                 zh: "这一课要用到前面几课建立的资源，请先完成：{lessons}（例如输入 start {first}）。也可以输入 prepare，让导师替你完成它们。",
@@ -409,8 +405,6 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "上次学到：{lesson}/{step}。输入 show 继续。", en: "You were at {lesson}/{step}. Type show to go on.")
         case .stoppingLocalApp:
             return LocalizedText(zh: "正在停止课程在本机启动的 `{command}`（进程 {pid}）。", en: "Stopping `{command}` (process {pid}), which the lesson started on this machine.")
-        case .allLessons:
-            return LocalizedText(zh: "所有课程", en: "all lessons")
         case .inTheConsole:
             return LocalizedText(zh: "控制台：{how}", en: "In the console: {how}")
         case .showNextDo:
