@@ -68,6 +68,6 @@ final class CrashRecoveryEndToEndTests: XCTestCase {
 
         let cleanup = try ecslab.run(["cleanup", "feature", "--yes", "--endpoint-url", moto, "--course", course], environment: environment)
         XCTAssertEqual(cleanup.status, 0, cleanup.standardOutput + cleanup.standardError)
-        XCTAssertTrue(cleanup.standardOutput.contains("Confirmed: nothing carrying the course tags is left."), cleanup.standardOutput)
+        XCTAssertTrue(cleanup.standardOutput.contains("Left: nothing."), cleanup.standardOutput)
     }
 }

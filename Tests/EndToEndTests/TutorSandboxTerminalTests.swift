@@ -85,7 +85,7 @@ final class TutorSandboxTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains("$ aws ec2 delete-nat-gateway --nat-gateway-id nat-"), screen)
         XCTAssertTrue(screen.contains("$ aws ec2 release-address --allocation-id eipalloc-"), screen)
         XCTAssertTrue(screen.contains("Deleted 2 resources, saving about $0.067 an hour."), screen)
-        XCTAssertTrue(screen.contains("Confirmed: everything deleted is gone."), screen)
+        XCTAssertTrue(screen.contains("Left: nothing. AWS lists none of what was deleted, and nothing else carries our tags."), screen)
         try terminal.waitForExit()
         XCTAssertEqual(fixture.runningServers(), [], "the sandbox the tutor started ends with it")
     }

@@ -118,7 +118,7 @@ final class TutorTerminalTests: XCTestCase {
         let allocation = try fixture.aws(["ec2", "describe-addresses", "--query", "Addresses[0].AllocationId"])
 
         XCTAssertEqual(kill(try terminal.programID(), signal), 0)
-        let screen = try terminal.waitFor("Confirmed: everything deleted is gone.")
+        let screen = try terminal.waitFor("Left: nothing. AWS lists none of what was deleted, and nothing else carries our tags.")
         XCTAssertTrue(screen.contains("Received \(name): tearing down what costs money, then leaving."), screen)
         XCTAssertTrue(screen.contains("$ aws ec2 release-address --allocation-id \(allocation)"), screen)
         XCTAssertTrue(screen.contains("Deleted 1 resources, saving about $0.005 an hour."), screen)

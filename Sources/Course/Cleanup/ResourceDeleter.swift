@@ -114,14 +114,17 @@ struct ResourceDeleter: Sendable {
         case .networkInterfaces:
             let interfaces = try await read("ec2", "DescribeNetworkInterfaces", ["Filters": [["Name": .string(resource.id.hasPrefix("vpc-") ? "vpc-id" : "subnet-id"), "Values": [id]]]])
             var inUse = false
+            var found = false
             for interface in interfaces["NetworkInterfaces"]?.arrayValue ?? [] where Self.isLeftByECS(interface) {
                 guard interface["Status"]?.stringValue == "available", let eni = interface["NetworkInterfaceId"] else {
                     inUse = true
                     continue
                 }
                 try await change(resource, "ec2", "DeleteNetworkInterface", ["NetworkInterfaceId": eni])
+                found = true
             }
             if inUse { throw Stop(outcome: .inUse("InvalidNetworkInterface.InUse")) }
+            if !found { throw Stop(outcome: .alreadyGone) }
         case .routeTableAssociation:
             try await change(resource, "ec2", "DisassociateRouteTable", ["AssociationId": id])
         case .routeTable:

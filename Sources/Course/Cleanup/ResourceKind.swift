@@ -70,7 +70,7 @@ public enum ResourceKind: String, CaseIterable, Sendable, Comparable {
         case .taskDefinition: return LocalizedText(zh: "任务定义", en: "task definition")
         case .natGateway: return LocalizedText(zh: "NAT 网关", en: "NAT gateway")
         case .elasticIP: return LocalizedText(zh: "弹性 IP", en: "Elastic IP")
-        case .networkInterfaces: return LocalizedText(zh: "遗留的任务网络接口", en: "leftover task network interfaces")
+        case .networkInterfaces: return LocalizedText(zh: "遗留的任务网络接口（如有），位于", en: "leftover task network interfaces, if any, in")
         case .routeTableAssociation: return LocalizedText(zh: "路由表关联", en: "route table association")
         case .routeTable: return LocalizedText(zh: "路由表", en: "route table")
         case .securityGroup: return LocalizedText(zh: "安全组", en: "security group")

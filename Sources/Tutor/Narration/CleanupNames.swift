@@ -17,8 +17,9 @@ struct CleanupNames: Sendable {
         }
     }
 
-    /// `, $0.062/h` for what is billed by the hour, nothing otherwise.
+    /// `, $0.062/h` (`，每小时 $0.062`) for what is billed by the hour, nothing otherwise.
     func cost(_ usdPerHour: Double) -> String {
-        usdPerHour > 0 ? ", \(TutorPrompt.cost(usdPerHour))/h" : ""
+        guard usdPerHour > 0 else { return "" }
+        return language == .zh ? "，每小时 \(TutorPrompt.cost(usdPerHour))" : ", \(TutorPrompt.cost(usdPerHour))/h"
     }
 }

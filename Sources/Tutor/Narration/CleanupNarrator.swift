@@ -38,7 +38,9 @@ struct CleanupNarrator: Sendable {
         switch event {
         case .calling(_, let cli): console.out("$ \(cli)")
         case .deleted(let resource): say(.cleanupDeletedOne, fields(resource))
-        case .alreadyGone(let resource): say(.cleanupGoneOne, fields(resource))
+        case .alreadyGone(let resource):
+            // Most runs find no leftover interfaces: that is no news.
+            if resource.kind != .networkInterfaces { say(.cleanupGoneOne, fields(resource)) }
         case .retrying(let resource, let code, let delay):
             say(.cleanupRetryingOne, fields(resource).merging(["code": code, "seconds": String(Int(delay))]) { $1 })
         case .waiting(let progress): say(.teardownWaiting, ["awaited": progress.awaited])
@@ -47,11 +49,9 @@ struct CleanupNarrator: Sendable {
     }
 
     func summarize(_ report: CleanupRun.Report) {
+        say(.deletedSummary, ["count": String(report.deleted.count), "usd": String(format: "%.3f", report.usdPerHourSaved)])
         if report.left.isEmpty {
-            say(.cleanupLeftNothing, [
-                "count": String(report.deleted.count), "gone": String(report.alreadyGone.count),
-                "usd": String(TutorPrompt.cost(report.usdPerHourSaved).dropFirst()),
-            ])
+            say(.cleanupLeftNothing)
             return
         }
         say(.cleanupLeftHeading, ["count": String(report.left.count)])

@@ -418,7 +418,7 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .cleanupWhere:
             return LocalizedText(zh: "账户 {account}，区域 {region}，学员 {owner}。", en: "Account {account}, region {region}, learner {owner}.")
         case .cleanupPlanHeading:
-            return LocalizedText(zh: "计划：按以下顺序删除 {count} 个属于本课程的资源：", en: "The plan: {count} resources of ours, deleted in this order:")
+            return LocalizedText(zh: "计划：按以下顺序删除这里属于本课程的资源（{count} 个）：", en: "The plan: what is ours here ({count}), deleted in this order:")
         case .cleanupPlanRow:
             return LocalizedText(zh: "{rank}. {kind} {name}：依据{why}{cost}", en: "{rank}. {kind} {name}: ours by {why}{cost}")
         case .cleanupOursByLedger:
@@ -438,29 +438,29 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .cleanupHandBuiltRow:
             return LocalizedText(zh: "- {kind} {name}（第 {lesson} 课的名称）{cost}", en: "- {kind} {name} (a name from lesson {lesson}){cost}")
         case .cleanupHandBuiltAsk:
-            return LocalizedText(zh: "删除你手动建的{kind} {name}？", en: "Delete the {kind} {name}, which you built by hand?")
+            return LocalizedText(zh: "删除你手动建的资源：{kind} {name}？", en: "Delete the {kind} {name}, which you built by hand?")
         case .cleanupHandBuiltKept:
             return LocalizedText(
-                zh: "保留{kind} {name}：要删除它，请在终端上运行 cleanup 并对它回答“是”，或在控制台里删除。",
+                zh: "保留：{kind} {name}。要删除它，请在终端上运行 cleanup 并对它回答“是”，或在控制台里删除。",
                 en: "Kept the {kind} {name}: to delete it, run cleanup on a terminal and say yes to it, or delete it in the console.")
         case .cleanupPlanAsk:
-            return LocalizedText(zh: "删除这 {count} 个资源？", en: "Delete these {count} resources?")
+            return LocalizedText(zh: "删除计划中的这 {count} 个资源？", en: "Delete what the plan lists ({count})?")
         case .cleanupNothingDeleted:
             return LocalizedText(zh: "什么都没有删除。", en: "Nothing was deleted.")
         case .cleanupDryRunDone:
             return LocalizedText(zh: "（演练）什么都没有删除。", en: "(dry run) Nothing was deleted.")
         case .cleanupDeletedOne:
-            return LocalizedText(zh: "已删除{kind} {name}。", en: "Deleted the {kind} {name}.")
+            return LocalizedText(zh: "已删除：{kind} {name}。", en: "Deleted the {kind} {name}.")
         case .cleanupGoneOne:
             return LocalizedText(zh: "{kind} {name} 已经不存在了。", en: "The {kind} {name} was already gone.")
         case .cleanupRetryingOne:
             return LocalizedText(zh: "{kind} {name} 还不能删除（{code}）；{seconds} 秒后再试。", en: "The {kind} {name} cannot be deleted yet ({code}); trying again in {seconds} s.")
         case .cleanupFailedOne:
-            return LocalizedText(zh: "无法删除{kind} {name}：{reason}", en: "Could not delete the {kind} {name}: {reason}")
+            return LocalizedText(zh: "无法删除：{kind} {name}：{reason}", en: "Could not delete the {kind} {name}: {reason}")
         case .cleanupLeftNothing:
             return LocalizedText(
-                zh: "剩下：无。删除了 {count} 个，{gone} 个原本就不在；每小时省下 ${usd}。",
-                en: "Left: nothing. Deleted {count}, {gone} already gone; saving ${usd} an hour.")
+                zh: "剩下：无。AWS 里已查不到删除的资源，也没有其他带本课程标签的资源。",
+                en: "Left: nothing. AWS lists none of what was deleted, and nothing else carries our tags.")
         case .cleanupLeftHeading:
             return LocalizedText(zh: "剩下 {count} 个，原因如下：", en: "Left: {count}, and why:")
         case .cleanupLeftRow:

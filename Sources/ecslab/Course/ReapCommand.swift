@@ -11,7 +11,7 @@ struct ReapCommand: AsyncParsableCommand {
         commandName: "reap",
         abstract: "Delete every resource of the course whose ecslab:expires-at has passed, in each region given; keep the rest.",
         discussion: """
-            Made for cron or a CI schedule: it asks nothing and needs no ledger. It reads the course tags only, \\
+            Made for cron or a CI schedule: it asks nothing and needs no ledger. It reads the course tags only, \
             so it never touches what carries none. Exits 1 if anything expired is left.
             """)
 
