@@ -54,7 +54,7 @@ final class TutorTerminalTests: XCTestCase {
         XCTAssertTrue(screen.contains("region:   eu-west-3"))
         XCTAssertTrue(screen.contains("endpoint: \(fixture.moto)"))
         XCTAssertTrue(screen.contains("mode:     the given endpoint (a local moto server, say)"))
-        XCTAssertTrue(screen.contains("running:  feature/address ec2:AllocateAddress (about $0.005 an hour)"))
+        XCTAssertTrue(screen.contains("running:  feature/address ec2:AllocateAddress ecslab-feature-address (about $0.005 an hour)"))
 
         // By hand, the learner attaches the address to a network interface:
         // the check now waits for it to come free, and Ctrl-C stops the wait.

@@ -43,7 +43,10 @@ public struct TaggedInventory: Sendable {
         let groups = try await api.paginate(
             op("autoscaling:DescribeAutoScalingGroups"), input: ["Filters": [["Name": .string("tag:\(CourseTags.courseKey)"), "Values": [.string(CourseTags.courseValue)]]]])
         for group in groups["AutoScalingGroups"]?.arrayValue ?? [] {
-            add(group["AutoScalingGroupName"]?.stringValue.map { ResourceIdentity(kind: .autoScalingGroup, id: $0) }, tags: Self.tags(group["Tags"]))
+            let instances = String(group["Instances"]?.arrayValue?.count ?? group["DesiredCapacity"]?.intValue ?? 0)
+            add(
+                group["AutoScalingGroupName"]?.stringValue.map { ResourceIdentity(kind: .autoScalingGroup, id: $0, context: ["instances": instances]) },
+                tags: Self.tags(group["Tags"]))
         }
         let providers = try await capacityProviders()
         for provider in providers["capacityProviders"]?.arrayValue ?? [] where provider["status"]?.stringValue != "INACTIVE" {

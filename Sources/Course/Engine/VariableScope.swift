@@ -33,6 +33,10 @@ public struct VariableScope: Sendable {
         }
         var others: [String: [String: String]] = [:]
         for other in content?.lessons ?? [] where other.id != lesson.id { others[other.id] = values(other) }
+        // `${price.nat_gateway_hour}` in a text: the price in the learner's region.
+        if let prices = content?.prices, let region = builtIns["region"]?.stringValue {
+            others[PriceList.referenceName] = prices.shown(region: region)
+        }
         self.init(lesson: lesson.id, builtIns: builtIns, variables: values(lesson), saved: progress.saved, otherVariables: others)
     }
 

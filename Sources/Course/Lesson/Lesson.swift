@@ -55,6 +55,8 @@ public struct Lesson: Sendable {
 /// What a lesson's resources cost while they live, and what it leaves running.
 public struct LessonCost: Sendable {
     public var usdPerHour: Double
+    /// The price items `usdPerHour` comes from, as on a call.
+    public var priceItems: [String: Double] = [:]
     public var note: LocalizedText
 
     public init(usdPerHour: Double, note: LocalizedText) {

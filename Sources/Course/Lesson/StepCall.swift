@@ -10,6 +10,9 @@ public struct StepCall: Sendable {
     public var save: [SavedValue]
     public var undo: UndoCall?
     public var cost: CostClass
+    /// The price items and quantities `cost` comes from (`nat_gateway_hour: 1`),
+    /// priced for the learner's region; empty where the lesson gives dollars.
+    public var priceItems: [String: Double] = [:]
     /// Where the course tags go.
     public var tagging: Tagging
     /// The `Name` tag of what the call creates; the lesson and step stand in.

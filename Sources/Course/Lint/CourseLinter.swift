@@ -35,6 +35,10 @@ public struct CourseLinter: Sendable {
                 diagnostics.append(Diagnostic(at: lesson.location, "lesson '\(lesson.id)' has the same order \(lesson.order) as '\(other)'"))
             }
             seenOrders[lesson.order] = lesson.id
+            if let cost = lesson.cost {
+                lintPriceItems(cost.priceItems, content, at: lesson.location, "the cost of lesson '\(lesson.id)'", &diagnostics)
+                lintTextReferences([cost.note], lesson: lesson, content, at: lesson.location, "the cost note of lesson '\(lesson.id)'", &diagnostics)
+            }
             for required in lesson.requires where content.lesson(required) == nil {
                 diagnostics.append(
                     Diagnostic(
@@ -133,13 +137,27 @@ public struct CourseLinter: Sendable {
                         lintReferences(wait.parameters, defined: defined, lesson: lesson, content, at: wait.location, "the undo's wait of \(context)", &diagnostics)
                         lintWaiter(wait, &diagnostics)
                     }
-                } else if call.cost.isCostly {
+                }
+                lintPriceItems(call.priceItems, content, at: call.location, context, &diagnostics)
+                if call.undo == nil, call.cost.isCostly {
                     diagnostics.append(
                         Diagnostic(
                             at: call.location, "\(context) creates something that costs money by the hour but has no 'undo'",
                             suggestion: "add 'undo:' with the call that deletes it"))
                 }
             }
+        }
+    }
+
+    /// Every price item a cost names is in prices.yaml.
+    private func lintPriceItems(
+        _ items: [String: Double], _ content: CourseContent, at location: SourceLocation, _ context: String, _ diagnostics: inout [Diagnostic]
+    ) {
+        for item in items.keys.sorted() where !content.prices.items.contains(item) {
+            diagnostics.append(
+                Diagnostic(
+                    at: location, "\(context) costs '\(item)', which prices.yaml does not price",
+                    suggestion: EditDistance.closest(to: item, among: content.prices.items).map { "did you mean '\($0)'?" } ?? "add it to prices.yaml"))
         }
     }
 
@@ -269,7 +287,14 @@ public struct CourseLinter: Sendable {
                     continue
                 }
                 for reference in template.references {
-                    if let other = reference.lesson.flatMap({ content.lesson($0) }) {
+                    if reference.lesson == PriceList.referenceName {
+                        if !content.prices.items.contains(reference.name) {
+                            diagnostics.append(
+                                Diagnostic(
+                                    at: location, "\(context) uses \(reference), which prices.yaml does not price",
+                                    suggestion: EditDistance.closest(to: reference.name, among: content.prices.items).map { "did you mean '${price.\($0)}'?" }))
+                        }
+                    } else if let other = reference.lesson.flatMap({ content.lesson($0) }) {
                         let known = fromAWSAlone ? CourseLinter.awsAloneNames(of: other) : CourseLinter.awsAloneNames(of: other).union(other.savedNames.keys)
                         if !known.contains(reference.name) {
                             diagnostics.append(

@@ -2,10 +2,35 @@
 public struct CourseContent: Sendable {
     public var lessons: [Lesson]
     public var checks: [Check]
+    /// What costs are priced with; empty for a course folder without `prices.yaml`.
+    public var prices: PriceList
+    /// The region the lessons' costs are priced for now.
+    public private(set) var pricedRegion: String?
 
-    public init(lessons: [Lesson] = [], checks: [Check] = []) {
+    public init(lessons: [Lesson] = [], checks: [Check] = [], prices: PriceList = .empty) {
         self.lessons = lessons.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
         self.checks = checks
+        self.prices = prices
+    }
+
+    /// The same course with every cost given by price items worked out for
+    /// `region`: what the tutor shows, asks about and writes in the ledger.
+    public func priced(in region: String) -> CourseContent {
+        var copy = self
+        copy.pricedRegion = region
+        for lessonIndex in copy.lessons.indices {
+            if let items = copy.lessons[lessonIndex].cost?.priceItems, !items.isEmpty {
+                copy.lessons[lessonIndex].cost?.usdPerHour = prices.usdPerHour(items, region: region) ?? 0
+            }
+            for stepIndex in copy.lessons[lessonIndex].steps.indices {
+                guard case .task(var calls) = copy.lessons[lessonIndex].steps[stepIndex].kind else { continue }
+                for index in calls.indices where !calls[index].priceItems.isEmpty {
+                    calls[index].cost = .hourly(usd: prices.usdPerHour(calls[index].priceItems, region: region) ?? 0)
+                }
+                copy.lessons[lessonIndex].steps[stepIndex].kind = .task(calls: calls)
+            }
+        }
+        return copy
     }
 
     public func lesson(_ id: String) -> Lesson? {

@@ -45,13 +45,23 @@ public struct CourseLoader: Sendable {
             diagnostics += decoder.diagnostics
         }
 
+        var prices = PriceList.empty
+        let priceFile = root.appendingPathComponent("prices.yaml")
+        if fileManager.fileExists(atPath: priceFile.path), let node = parse(priceFile, diagnostics: &diagnostics) {
+            var decoder = PriceDecoder()
+            prices = decoder.decode(node) ?? .empty
+            diagnostics += decoder.diagnostics
+        }
+
         if lessons.isEmpty && diagnostics.isEmpty {
             diagnostics.append(
                 Diagnostic(
                     at: SourceLocation(file: displayPath(lessonsFolder)), "no lessons found",
                     suggestion: "a lesson lives in lessons/NN-id/lesson.yaml"))
         }
-        return Result(content: CourseContent(lessons: lessons, checks: checks), diagnostics: diagnostics)
+        let content = CourseContent(lessons: lessons, checks: checks, prices: prices)
+        // Priced for the file's first region until a workspace knows its own.
+        return Result(content: prices.regions.first.map { content.priced(in: $0) } ?? content, diagnostics: diagnostics)
     }
 
     private func parse(_ file: URL, diagnostics: inout [Diagnostic]) -> SourceNode? {

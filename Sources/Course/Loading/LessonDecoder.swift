@@ -14,10 +14,13 @@ struct LessonDecoder {
         var cost: LessonCost?
         if let node = reader.raw("cost") {
             var costReader = MappingReader(node, what: "the lesson's cost", diagnostics: &diagnostics)
-            let perHour = costReader.number("usd-per-hour")
+            let perHour = costReader.required("usd-per-hour").flatMap { hourlyCost($0) }
             let note = costReader.text("note")
             costReader.finish(into: &diagnostics)
-            if let perHour, let note { cost = LessonCost(usdPerHour: perHour, note: note) }
+            if let perHour, let note {
+                cost = LessonCost(usdPerHour: perHour.usd, note: note)
+                cost?.priceItems = perHour.items
+            }
         }
         var variables: [LessonVariable] = []
         if let node = reader.raw("variables") {
@@ -256,8 +259,10 @@ struct LessonDecoder {
             }
         }
         var cost = CostClass.free
-        if reader.has("usd-per-hour") {
-            if let perHour = reader.number("usd-per-hour") { cost = .hourly(usd: perHour) }
+        var priceItems: [String: Double] = [:]
+        if let node = reader.raw("usd-per-hour"), let perHour = hourlyCost(node) {
+            cost = .hourly(usd: perHour.usd)
+            priceItems = perHour.items
         }
         var tagging = Tagging.automatic
         if let tagNode = reader.raw("tags") {
@@ -272,7 +277,33 @@ struct LessonDecoder {
             operation: operation, parameters: parameters, save: saves, undo: undo, cost: cost, tagging: tagging,
             name: name, wait: wait, location: node.location)
         call.base64 = base64
+        call.priceItems = priceItems
         return call
+    }
+
+    /// `usd-per-hour: 0.062`, or price items with their quantities
+    /// (`{nat_gateway_hour: 1}`), priced later for the learner's region.
+    private mutating func hourlyCost(_ node: SourceNode) -> (usd: Double, items: [String: Double])? {
+        if let text = node.scalar {
+            guard let usd = Double(text), usd.isFinite, usd >= 0 else {
+                diagnostics.append(Diagnostic(at: node.location, "'usd-per-hour' is a number of dollars or a map of price items to quantities"))
+                return nil
+            }
+            return (usd, [:])
+        }
+        guard let pairs = node.mapping, !pairs.isEmpty else {
+            diagnostics.append(Diagnostic(at: node.location, "'usd-per-hour' is a number of dollars or a map of price items to quantities"))
+            return nil
+        }
+        var items: [String: Double] = [:]
+        for (key, value) in pairs {
+            guard let item = key.scalar, let text = value.scalar, let quantity = Double(text), quantity.isFinite, quantity > 0 else {
+                diagnostics.append(Diagnostic(at: value.location, "each price item takes a quantity above 0, as in 'nat_gateway_hour: 1'"))
+                continue
+            }
+            items[item] = quantity
+        }
+        return (0, items)
     }
 
     private mutating func decodeTagging(_ node: SourceNode, step: String) -> Tagging? {

@@ -34,7 +34,9 @@ public struct ExpiredResourceReaper: Sendable {
                 : ModelAccount(client: try workspace.aws.inRegion(region).client, account: workspace.identity.account, region: region)
             // The ledger of this machine, where there is one, learns what went.
             let ledger = try Ledger(state: workspace.state, account: workspace.identity.account, region: region)
-            let planner = CleanupPlanner(api: api, ledger: LedgerInventory(ledger: ledger, reconciler: nil))
+            var planner = CleanupPlanner(api: api, ledger: LedgerInventory(ledger: ledger, reconciler: nil))
+            let prices = workspace.content.prices
+            planner.hourlyCost = { resource in prices.usdPerHour(of: resource, region: region) }
             let plan = try await planner.plan(CleanupScope(expiredBefore: now, owner: nil, offersHandBuilt: false))
             if plan.owned.isEmpty {
                 let everything = try await planner.plan(CleanupScope(owner: nil, offersHandBuilt: false))

@@ -23,11 +23,15 @@ extension TutorSession {
         }
         for entry in costly {
             say(.statusRunning, [
-                "lesson": entry.lesson, "step": entry.step, "operation": entry.operation,
+                "lesson": entry.lesson, "step": entry.step, "operation": entry.operation, "name": entry.tags["Name"]?.stringValue ?? "",
                 "usd": String(TutorPrompt.cost(entry.usdPerHour).dropFirst()),
             ])
         }
         say(.statusCost, ["usd": String(TutorPrompt.cost(costly.reduce(0) { $0 + $1.usdPerHour }).dropFirst())])
+        let prices = workspace.content.prices
+        if let region = prices.pricedRegion(workspace.aws.region) {
+            say(.statusPrices, ["region": region, "checked": prices.checked, "source": prices.source])
+        }
     }
 
     /// `cleanup` tears down the current lesson, `cleanup LESSON` that one,

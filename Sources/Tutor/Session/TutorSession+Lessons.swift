@@ -54,7 +54,7 @@ extension TutorSession {
         try moveTo(lesson: lesson, step: firstOpen)
         say(.started, ["lesson": lesson.id, "title": lesson.title[language]])
         console.out(readable(in: lesson)(lesson.summary))
-        if let cost = lesson.cost { console.out(style.yellow(TutorText.lessonCost(language, ["note": cost.note[language]]))) }
+        if let cost = lesson.cost { console.out(style.yellow(TutorText.lessonCost(language, ["note": readable(in: lesson)(cost.note)]))) }
         let missing = LessonRequirements.missing(for: lesson, in: workspace.content, progress: workspace.progress).map(\.lesson.id)
         if let first = missing.first {
             console.out(style.yellow(TutorText.needsLessons(language, ["lessons": missing.joined(separator: ", "), "first": first, "lesson": lesson.id])))

@@ -33,6 +33,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case statusRunning
     case statusNothingRunning
     case statusCost
+    case statusPrices
     case modeSandbox
     case modeReal
     case modeEndpoint
@@ -225,11 +226,15 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .statusMode:
             return LocalizedText(zh: "环境：  {mode}", en: "mode:     {mode}")
         case .statusRunning:
-            return LocalizedText(zh: "正在运行：{lesson}/{step} {operation}（每小时约 {usd} 美元）", en: "running:  {lesson}/{step} {operation} (about ${usd} an hour)")
+            return LocalizedText(zh: "正在运行：{lesson}/{step} {operation} {name}（每小时约 {usd} 美元）", en: "running:  {lesson}/{step} {operation} {name} (about ${usd} an hour)")
         case .statusNothingRunning:
             return LocalizedText(zh: "正在运行：没有会产生费用的资源。", en: "running:  nothing that costs money.")
         case .statusCost:
             return LocalizedText(zh: "合计：  每小时约 {usd} 美元", en: "total:    about ${usd} an hour")
+        case .statusPrices:
+            return LocalizedText(
+                zh: "价格：  prices.yaml 中 {region} 的按需价格，{checked} 核对；来源：{source}",
+                en: "prices:   on-demand prices for {region} from prices.yaml, checked {checked}; source: {source}")
         case .modeSandbox:
             return LocalizedText(zh: "本地沙箱（模拟，不收费）", en: "local sandbox (simulated, free)")
         case .modeReal:

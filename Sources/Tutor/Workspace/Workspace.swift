@@ -63,7 +63,7 @@ public struct Workspace: Sendable {
         let ledger = try Ledger(state: state, account: identity.account, region: aws.region)
         let progressStore = try ProgressStore(state: state, account: identity.account, region: aws.region)
         return Workspace(
-            content: content, language: language, options: options, console: console, aws: aws, identity: identity,
+            content: content.priced(in: aws.region), language: language, options: options, console: console, aws: aws, identity: identity,
             account: sandboxAccount ?? modelAccount, ledger: ledger, progressStore: progressStore, progress: try progressStore.load(),
             owner: ARN(identity.arn)?.lastName ?? identity.arn, transport: transport, courseFolder: folder, endpoint: endpoint,
             sandbox: sandbox, sandboxAccount: sandboxAccount, state: state)
@@ -147,9 +147,13 @@ public struct Workspace: Sendable {
     /// create call with its token): never for a dry run.
     public func cleanupPlanner(settling: Bool) -> CleanupPlanner {
         let workspace = self
-        return CleanupPlanner(
+        var planner = CleanupPlanner(
             api: account, ledger: LedgerInventory(ledger: ledger, reconciler: settling ? reconciler() : nil), content: content,
             scope: { lesson in workspace.scope(for: lesson, overrides: [:]) })
+        let prices = content.prices
+        let region = aws.region
+        planner.hourlyCost = { resource in prices.usdPerHour(of: resource, region: region) }
+        return planner
     }
 
     public func cleanupRun() -> CleanupRun {
