@@ -33,6 +33,10 @@ public struct StepRunner: Sendable {
         case deletedOnPurpose(Step)
         case tearingDown(Teardown.Event)
         case tornDown(Teardown.Report)
+        /// The timer in the account will remove what was just made when it expires.
+        case timerSet([ExpiryTimer.Armed])
+        /// The timer could not be set; cleanup and reap still remove it.
+        case timerNotSet(String)
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -58,6 +62,8 @@ public struct StepRunner: Sendable {
     public var teardown: Teardown?
     /// Does local steps; without it a local step fails to run.
     public var local: LocalRunner?
+    /// Sets a schedule in the account for each costly thing made; nil with `--no-timer`.
+    public var timer: ExpiryTimer?
     /// How long what the tutor creates may live before `reap` removes it.
     public var lifetimeSeconds: Double = 4 * 3600
     public var now: @Sendable () -> Date = { Date() }
@@ -351,6 +357,15 @@ public struct StepRunner: Sendable {
             _ = try await api.call(operation, input: try tags.apply(to: input, parameter: parameter, resourceType: nil))
         }
         observe(.called(call, saved: saved))
+        if let timer, call.cost.isCostly, let tags = prepared.tags {
+            // The resource exists whatever happens to its timer: a failure is said, not thrown.
+            do {
+                let armed = try await timer.arm(call.operation, input: prepared.json, response: response, tags: tags, lesson: lesson.id, step: step.id)
+                if !armed.isEmpty { observe(.timerSet(armed)) }
+            } catch {
+                observe(.timerNotSet(String(describing: error)))
+            }
+        }
         try await awaitReady(call, scope: scope, observe: observe)
     }
 

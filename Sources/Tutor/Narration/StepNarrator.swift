@@ -75,7 +75,22 @@ public struct StepNarrator: Sendable {
             narrate(event)
         case .tornDown(let report):
             summarize(report)
+        case .timerSet(let armed):
+            for stop in armed {
+                say(.timerSet, ["what": stop.what[language], "utc": StepNarrator.time(stop.at, zone: TimeZone(identifier: "UTC")), "local": StepNarrator.time(stop.at, zone: .current)])
+            }
+        case .timerNotSet(let reason):
+            say(.timerNotSet, ["reason": reason])
         }
+    }
+
+    /// `2026-12-03 01:15` in `zone`.
+    static func time(_ date: Date, zone: TimeZone?) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone ?? .current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 
     func narrate(_ event: Teardown.Event) {

@@ -146,6 +146,8 @@ public enum TutorText: String, CaseIterable, Sendable {
     case cleanupLeftRow
     case cleanupStillTagged
     case reapRegion
+    case timerSet
+    case timerNotSet
     case reapNothingExpired
     case resetNeedsYes
     case lessonListLine
@@ -472,6 +474,14 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "- {kind} {name}：{reason}", en: "- {kind} {name}: {reason}")
         case .cleanupStillTagged:
             return LocalizedText(zh: "仍然带着本课程的标签", en: "it still carries our tags")
+        case .timerSet:
+            return LocalizedText(
+                zh: "已在你的账户里设好定时器：{utc} UTC（本机时间 {local}）时若还在，就{what}，即使这台电脑关着也会执行（--no-timer 可以关掉）。",
+                en: "A timer in your account will {what} at {utc} UTC ({local} here) if it is still there, even with this computer off (--no-timer turns it off).")
+        case .timerNotSet:
+            return LocalizedText(
+                zh: "没能在账户里设定时器（{reason}）；cleanup 和 reap 仍会删除它。",
+                en: "No timer could be set in your account ({reason}); cleanup and reap still remove it.")
         case .reapRegion:
             return LocalizedText(zh: "区域 {region}：{count} 个属于本课程的资源已在 {time} 前过期。", en: "Region {region}: {count} resources of ours expired before {time}.")
         case .reapNothingExpired:

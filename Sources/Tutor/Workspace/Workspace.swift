@@ -125,6 +125,7 @@ public struct Workspace: Sendable {
     public func stepRunner() -> StepRunner {
         var runner = StepRunner(api: account, ledger: ledger, checks: checkRunner(), owner: owner)
         runner.teardown = teardown()
+        if options.timer { runner.timer = ExpiryTimer(api: account, ledger: ledger, owner: owner) }
         runner.local = LocalRunner(
             courseFolder: courseFolder, paths: paths, logFolder: (try? state.folder("logs")) ?? FileManager.default.temporaryDirectory,
             environment: options.environment)

@@ -13,6 +13,8 @@ public struct WorkspaceOptions: Sendable {
     public var course: String?
     public var debug: Bool
     public var sandbox: Bool
+    /// Whether what costs money gets a timer in the account (`--no-timer` turns it off).
+    public var timer = true
     /// The environment AWS settings are read from, as the SDKs read them.
     public var environment: [String: String]
 

@@ -27,9 +27,14 @@ struct DoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("use-existing"), help: "Build on what you made by hand under the lesson's name, when it matches, instead of stopping.")
     var useExisting = false
 
+    @Flag(name: .customLong("no-timer"), help: "Set no timer in your account for what costs money (cleanup and reap still remove it).")
+    var noTimer = false
+
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            var workspace = try await Workspace.open(try options.workspace())
+            var workspaceOptions = try options.workspace()
+            workspaceOptions.timer = !noTimer
+            var workspace = try await Workspace.open(workspaceOptions)
             let performer = StepPerformer(
                 yes: yes, dryRun: dryRun, overrides: try VariableOverrides.parse(set), useExisting: useExisting, askCost: askOnTerminal())
             guard try await performer.perform(target, withRequirements: withRequirements, in: &workspace) else { throw ExitCode(1) }
