@@ -57,8 +57,8 @@ final class TutorSandboxTerminalTests: XCTestCase {
         screen = try terminal.waitFor("total:    about $0.067 an hour")
         XCTAssertTrue(screen.contains("mode:     local sandbox (simulated, free)"))
         XCTAssertTrue(screen.contains("region:   ap-northeast-1"))
-        XCTAssertTrue(screen.contains("running:  network/nat-gateway ec2:AllocateAddress (about $0.005 an hour)"))
-        XCTAssertTrue(screen.contains("running:  network/nat-gateway ec2:CreateNatGateway (about $0.062 an hour)"))
+        XCTAssertTrue(screen.contains("running:  network/nat-gateway ec2:AllocateAddress ecslab-nat-eip (about $0.005 an hour)"))
+        XCTAssertTrue(screen.contains("running:  network/nat-gateway ec2:CreateNatGateway ecslab-nat (about $0.062 an hour)"))
 
         // Doing the step again picks up the gateway already made (no second
         // question about its cost) and waits until it is available.
@@ -84,7 +84,7 @@ final class TutorSandboxTerminalTests: XCTestCase {
         screen = try terminal.waitFor("Goodbye! Your progress is saved.")
         XCTAssertTrue(screen.contains("$ aws ec2 delete-nat-gateway --nat-gateway-id nat-"), screen)
         XCTAssertTrue(screen.contains("$ aws ec2 release-address --allocation-id eipalloc-"), screen)
-        XCTAssertTrue(screen.contains("Deleted 2 resources, saving about $0.067 an hour."), screen)
+        XCTAssertTrue(screen.contains("Deleted 4 resources, saving about $0.067 an hour."), screen)
         XCTAssertTrue(screen.contains("Left: nothing. AWS lists none of what was deleted, and nothing else carries our tags."), screen)
         try terminal.waitForExit()
         XCTAssertEqual(fixture.runningServers(), [], "the sandbox the tutor started ends with it")
@@ -130,7 +130,7 @@ final class TutorSandboxTerminalTests: XCTestCase {
         try terminal.waitFor("仍有会产生费用的资源在运行（每小时约 0.067 美元）。现在删除它们吗？ [Y/n]")
         try terminal.enter("y")
         screen = try terminal.waitFor("再见！进度已保存。")
-        XCTAssertTrue(screen.contains("已删除 2 个资源，每小时节省约 0.067 美元。"), screen)
+        XCTAssertTrue(screen.contains("已删除 4 个资源，每小时节省约 0.067 美元。"), screen)
         try terminal.waitForExit()
         XCTAssertEqual(fixture.runningServers(), [])
     }
