@@ -19,6 +19,11 @@ public struct BuiltExecutable: Sendable {
 
     public let url: URL
 
+    /// A program that ran past its time and was killed.
+    public struct RanTooLong: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     /// What a Linux pipe holds with no reader (its default capacity).
     static let pipeCapacity = 65_536
 
@@ -26,6 +31,11 @@ public struct BuiltExecutable: Sendable {
     public init(_ name: String) throws {
         let url = BuiltExecutable.productsFolder.appendingPathComponent(name)
         try TestEnvironment.need("the built \(name) at \(url.path)", FileManager.default.isExecutableFile(atPath: url.path))
+        self.url = url
+    }
+
+    /// Any program, such as `faketime` or the virtualenv's Python.
+    public init(at url: URL) {
         self.url = url
     }
 
@@ -44,7 +54,7 @@ public struct BuiltExecutable: Sendable {
     /// the way a shell's `|` gives it (`/dev/stdin` then names no file).
     public func run(
         _ arguments: [String], standardInput: String = "", throughPipe: Bool = false, in directory: URL? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], inheritsEnvironment: Bool = true, timeout: TimeInterval? = nil
     ) throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("ecslab-run-\(UUID().uuidString)")
@@ -61,7 +71,9 @@ public struct BuiltExecutable: Sendable {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        if !environment.isEmpty {
+        if !inheritsEnvironment {
+            process.environment = environment
+        } else if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
         if throughPipe {
@@ -78,8 +90,18 @@ public struct BuiltExecutable: Sendable {
         }
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: error)
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        // A hung child must fail its test, not stall the whole suite.
+        if let timeout, exited.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+            throw RanTooLong(
+                description: "\(url.lastPathComponent) \(arguments.joined(separator: " ")) ran past \(Int(timeout)) s and was killed:\n"
+                    + String(decoding: (try? Data(contentsOf: error)) ?? Data(), as: UTF8.self))
+        }
+        if timeout == nil { exited.wait() }
         return Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: try Data(contentsOf: output), as: UTF8.self),

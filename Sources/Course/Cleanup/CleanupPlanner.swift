@@ -14,8 +14,11 @@ public struct CleanupPlanner: Sendable {
     /// What a resource found only by its tags costs by the hour.
     public var hourlyCost: @Sendable (OwnedResource) -> Double = { _ in 0 }
 
-    /// Shared by every lesson's timers: only a cleanup of everything removes them.
-    public static let sharedResources: Set<String> = ["\(ResourceKind.role.rawValue) ecslab-timer"]
+    /// Shared by every lesson's timers: a narrowed cleanup (a lesson, the
+    /// costly, the expired) removes them only when no timer would be left.
+    public static let sharedResources: Set<String> = [
+        "\(ResourceKind.role.rawValue) \(TimerRole.name)", "\(ResourceKind.scheduleGroup.rawValue) \(ExpiryTimer.groupName)",
+    ]
 
     public init(api: any AccountAPI, ledger: LedgerInventory?, content: CourseContent? = nil, scope: (@Sendable (Lesson) -> VariableScope)? = nil) {
         self.api = api
@@ -36,17 +39,24 @@ public struct CleanupPlanner: Sendable {
             }
         }
         for resource in try await ledger?.resources(lesson: nil) ?? [] { add(resource) }
-        let everything = try await TaggedInventory(api: api, owner: cleanup.owner, lesson: nil).resources()
-        for resource in everything { add(resource) }
+        var inventory = TaggedInventory(api: api, owner: cleanup.owner, lesson: nil)
+        inventory.capacityProviderNames = namedCapacityProviders()
+        for resource in try await inventory.resources() { add(resource) }
         var owned = order.compactMap { byKey[$0] }.filter { cleanup.includes($0) }
         if cleanup.isNarrowed {
-            owned.removeAll { $0.kind == .scheduleGroup || Self.sharedResources.contains($0.key) }
+            let shared = owned.filter { Self.sharedResources.contains($0.key) }
+            owned.removeAll { Self.sharedResources.contains($0.key) }
             // The timers of what this cleanup deletes go with it; the others stay.
             let planned = Set(owned.map(\.id))
-            let schedules = order.compactMap { byKey[$0] }.filter { $0.kind == .schedule && !owned.contains($0) }
-            for schedule in schedules where try await guards(schedule, anyOf: planned) {
-                owned.append(schedule)
+            var timersLeft = false
+            for schedule in order.compactMap({ byKey[$0] }) where schedule.kind == .schedule && !owned.contains(schedule) {
+                if try await guards(schedule, anyOf: planned) {
+                    owned.append(schedule)
+                } else {
+                    timersLeft = true
+                }
             }
+            if !timersLeft { owned += shared }
         }
         // ECS leaves a task's network interface behind for a while; a subnet goes only after them.
         let vpcs = owned.filter { $0.kind == .vpc }
@@ -65,6 +75,25 @@ public struct CleanupPlanner: Sendable {
             for index in handBuilt.indices { handBuilt[index].usdPerHour = hourlyCost(handBuilt[index]) }
         }
         return CleanupPlan(account: api.account, region: api.region, owned: owned, handBuilt: handBuilt)
+    }
+
+    /// The capacity providers the lessons name, to ask for by name where the
+    /// service cannot list them all (moto): one a killed `do` made but never
+    /// attached to its cluster is found only this way.
+    private func namedCapacityProviders() -> [String] {
+        guard let content, let scope else { return [] }
+        var names: [String] = []
+        for lesson in content.lessons {
+            let base = scope(lesson).withoutSaved
+            for lookup in lesson.lookups where lookup.read.operation == TaggedInventory.describeCapacityProviders {
+                // A name that comes from another lookup needs AWS; the lesson's own names do not.
+                guard let input = try? base.resolve(lookup.read.parameters) else { continue }
+                for name in input["capacityProviders"]?.arrayValue?.compactMap(\.stringValue) ?? [] where !names.contains(name) {
+                    names.append(name)
+                }
+            }
+        }
+        return names
     }
 
     /// Whether a timer schedule's target input names one of `ids`.

@@ -11,6 +11,10 @@ public struct TaggedInventory: Sendable {
     /// The tags a resource must carry, all of them: the course's, and the
     /// learner's and lesson's where cleanup is narrowed to them.
     public var required: [String: String]
+    /// Capacity providers to ask for by name where the service cannot list
+    /// them all, besides those attached to a cluster.
+    public var capacityProviderNames: [String] = []
+    static let describeCapacityProviders = OperationName(service: "ecs", operation: "DescribeCapacityProviders")
 
     public init(api: any AccountAPI, owner: String?, lesson: String?) {
         self.api = api
@@ -60,9 +64,9 @@ public struct TaggedInventory: Sendable {
 
     /// Every capacity provider of the region. AWS lists them all when no
     /// names are given; moto fails on that, so there the names come from the
-    /// clusters that use them.
+    /// clusters that use them and from the course.
     private func capacityProviders() async throws -> JSON {
-        let describe = op("ecs:DescribeCapacityProviders")
+        let describe = Self.describeCapacityProviders
         do {
             return try await api.call(describe, input: ["include": ["TAGS"]])
         } catch {
@@ -70,7 +74,7 @@ public struct TaggedInventory: Sendable {
             guard code == nil || code == "500" || code == "ServerException" else { throw error }
         }
         let arns = try await api.paginate(op("ecs:ListClusters"), input: [:])["clusterArns"] ?? .array([])
-        var names: [JSON] = []
+        var names: [JSON] = capacityProviderNames.map { .string($0) }
         for chunk in stride(from: 0, to: arns.arrayValue?.count ?? 0, by: 100) {
             let slice = Array((arns.arrayValue ?? [])[chunk..<min(chunk + 100, arns.arrayValue?.count ?? 0)])
             let clusters = try await api.call(op("ecs:DescribeClusters"), input: ["clusters": .array(slice)])

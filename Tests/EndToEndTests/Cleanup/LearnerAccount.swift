@@ -97,6 +97,10 @@ struct LearnerAccount: Sendable {
         let full = arguments + ["--endpoint-url", endpoint ?? self.endpoint]
         if let clockAhead {
             let faketime = try Self.faketime()
+            // A faked monotonic clock stalls Swift's timers and sleeps, so
+            // only the wall clock (what expiry reads) moves ahead.
+            var environment = self.environment
+            environment["DONT_FAKE_MONOTONIC"] = "1"
             return try Run.program(faketime, ["-f", clockAhead, ecslab.path] + full, environment: environment)
         }
         return try Run.program(ecslab, full, environment: environment)

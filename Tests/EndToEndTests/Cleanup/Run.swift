@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a program to completion with exactly the environment given (nothing
 /// inherited from the test runner), its output in files so that a child
@@ -17,28 +18,11 @@ enum Run {
     }
 
     static func program(
-        _ program: URL, _ arguments: [String], standardInput: String = "", environment: [String: String]
+        _ program: URL, _ arguments: [String], standardInput: String = "", environment: [String: String],
+        timeout: TimeInterval = 900
     ) throws -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecslab-cleanup-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("stdin"), output = folder.appendingPathComponent("stdout")
-        let errors = folder.appendingPathComponent("stderr")
-        try Data(standardInput.utf8).write(to: input)
-        try Data().write(to: output)
-        try Data().write(to: errors)
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+        let outcome = try BuiltExecutable(at: program).run(
+            arguments, standardInput: standardInput, environment: environment, inheritsEnvironment: false, timeout: timeout)
+        return Outcome(status: outcome.status, standardOutput: outcome.standardOutput, standardError: outcome.standardError)
     }
 }
