@@ -16,33 +16,26 @@ AssumeRole and GetCallerIdentity requests besides.
 import argparse
 import csv
 import json
+import os
 import sys
 from collections import OrderedDict
 
 import boto3
 import botocore.exceptions
 
-# The trace names services by their IAM prefix; boto3 by its client name.
-CLIENT_NAMES = {"elasticloadbalancing": "elbv2"}
+# Last on the path: this folder's jmespath.py must not hide the package (hence -P).
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+from trace_replay import TraceReplayer  # noqa: E402
 
 
-class Replayer:
+class Replayer(TraceReplayer):
     def __init__(self, endpoint, grader, region):
+        super().__init__()
         self.endpoint = endpoint
         self.region = region
         self.sts = boto3.client("sts", endpoint_url=endpoint, region_name=region,
                                 aws_access_key_id=grader["AccessKeyId"], aws_secret_access_key=grader["SecretAccessKey"])
-        # operation name (DescribeVpcs) → method name (describe_vpcs), per
-        # service, from botocore's own model: the inverse of method_to_api_mapping.
-        self.methods = {}
-        self.calls = 0
         self.sts_calls = 0
-        self.errors = 0
-
-    def method_name(self, client, service, operation):
-        if service not in self.methods:
-            self.methods[service] = {api: method for method, api in client.meta.method_to_api_mapping.items()}
-        return self.methods[service][operation]
 
     def learner(self, row, calls):
         region = row["region"] or self.region
@@ -56,33 +49,9 @@ class Replayer:
             return
         session = boto3.Session(aws_access_key_id=keys["AccessKeyId"], aws_secret_access_key=keys["SecretAccessKey"],
                                 aws_session_token=keys["SessionToken"], region_name=region)
-        clients = {}
-
-        def client(service):
-            if service not in clients:
-                clients[service] = session.client(CLIENT_NAMES.get(service, service), endpoint_url=self.endpoint)
-            return clients[service]
-
         self.sts_calls += 1
-        client("sts").get_caller_identity()
-        for call in calls:
-            service, _, operation = call["operation"].partition(":")
-            c = client(service)
-            method = self.method_name(c, service, operation)
-            paginated = call.get("paginate") and c.can_paginate(method)
-            try:
-                if paginated:
-                    for _ in c.get_paginator(method).paginate(**call.get("input", {})):
-                        self.calls += 1
-                else:
-                    self.calls += 1
-                    getattr(c, method)(**call.get("input", {}))
-            except botocore.exceptions.ClientError:
-                # A check that finds nothing is an answer too (NoSuchEntity, ...);
-                # the page that said so was a request, like every other.
-                if paginated:
-                    self.calls += 1
-                self.errors += 1
+        session.client("sts", endpoint_url=self.endpoint).get_caller_identity()
+        self.replay(session, self.endpoint, calls)
 
 
 def main():

@@ -28,6 +28,9 @@ public struct CheckRunner: Sendable {
     public var tools: any ToolAvailability = LocalTools()
     /// Checks that passed before a teardown step deleted what they look at.
     public var recordedPasses: Set<String> = []
+    /// How many independent reads are made at once before the checks are
+    /// judged; 1 reads one after another as each check asks.
+    public var readConcurrency = 8
     /// Seconds between tries of an `eventually` check.
     public var retryInterval: Double = 5
     public var sleep: @Sendable (Double) async throws -> Void = { seconds in
@@ -57,6 +60,7 @@ public struct CheckRunner: Sendable {
         observe: @Sendable (Event) -> Void = { _ in }
     ) async -> CheckRun {
         var cache = ReadCache()
+        let ahead = await judgeAhead(lessons, all: all, patient: patient, cache: &cache)
         var lookups = LookupResolver(content: content, api: api)
         var results: [String: CheckResult] = [:]
         var ordered: [CheckResult] = []
@@ -64,13 +68,75 @@ public struct CheckRunner: Sendable {
             // A grade comes from AWS alone: what the tutor saved is never read.
             let scope = lessonScope.withoutSaved
             for unfilled in CheckRunner.withDependencies(checks, all: all) where results[unfilled.id] == nil {
+                if let known = ahead.results[unfilled.id] {
+                    observe(.started(known.check))
+                    observe(.finished(known))
+                    results[unfilled.id] = known
+                    ordered.append(known)
+                    continue
+                }
                 let result = await judge(
                     unfilled, scope: scope, patient: patient, results: results, cache: &cache, lookups: &lookups, observe: observe)
                 results[unfilled.id] = result
                 ordered.append(result)
             }
         }
-        return CheckRun(results: ordered, lookups: lookups.made, reads: cache.reads)
+        let made = ahead.lookups.union(lookups.outcomes.keys).count
+        return CheckRun(results: ordered, lookups: made, reads: cache.reads, rounds: ahead.rounds)
+    }
+
+    /// Judges ahead what can be judged with reads made together: each round
+    /// judges every check whose reads are in, notes the reads the others
+    /// need (a lookup's read needs the values of the lookups it names), and
+    /// makes those at once, so that over a far link the run takes about as
+    /// long as its longest chain of dependent reads. A check is judged only
+    /// after the checks it depends on, but its reads are made with theirs. A
+    /// failure that an `eventually` check may yet wait out is left to the run.
+    /// Returns the checks judged, the lookups made for them, and how many
+    /// rounds of reads it took.
+    private func judgeAhead(
+        _ lessons: [(checks: [Check], scope: VariableScope)], all: [Check], patient: Bool, cache: inout ReadCache
+    ) async -> (results: [String: CheckResult], lookups: Set<LookupResolver.Key>, rounds: Int) {
+        guard readConcurrency > 1 else { return ([:], [], 0) }
+        var judged: [String: CheckResult] = [:]
+        var made: Set<LookupResolver.Key> = []
+        var leftToTheRun: Set<String> = []
+        // A chain is never longer than the course's lookups; the bound only guards a mistake.
+        for round in 0..<32 {
+            cache.planning = true
+            defer { cache.planning = false }
+            // Outcomes met before every read was in are not worth keeping.
+            var lookups = LookupResolver(content: content, api: api)
+            var waiting: Set<String> = []
+            for (checks, lessonScope) in lessons {
+                let scope = lessonScope.withoutSaved
+                for check in CheckRunner.withDependencies(checks, all: all) where judged[check.id] == nil && !leftToTheRun.contains(check.id) {
+                    if check.dependsOn.contains(where: leftToTheRun.contains) {
+                        leftToTheRun.insert(check.id)
+                        continue
+                    }
+                    cache.missed = false
+                    let result = await judge(check, scope: scope, patient: false, results: judged, cache: &cache, lookups: &lookups, observe: { _ in })
+                    if check.dependsOn.contains(where: waiting.contains) {
+                        // Its reads are made with its dependencies', ahead of
+                        // knowing whether it will be skipped: reads change
+                        // nothing, and a finished lab needs them all.
+                        waiting.insert(check.id)
+                    } else if cache.missed {
+                        waiting.insert(check.id)
+                    } else if patient, check.eventuallySeconds != nil, result.status != .passed {
+                        leftToTheRun.insert(check.id)
+                    } else {
+                        judged[check.id] = result
+                    }
+                }
+            }
+            cache.planning = false
+            made.formUnion(lookups.outcomes.keys)
+            guard !cache.wanted.isEmpty else { return (judged, made, round) }
+            await cache.readWanted(api: api, limit: readConcurrency)
+        }
+        return (judged, made, 32)
     }
 
     /// One check, after what it depends on has been judged.
@@ -297,6 +363,9 @@ public struct CheckRun: Sendable {
     public var lookups: Int
     /// Reads sent to AWS, lookups' and checks' together.
     public var reads: Int
+    /// Rounds of reads made together: the longest chain of reads that wait
+    /// on each other's answers. 0 when the reads were made one by one.
+    public var rounds: Int = 0
 }
 
 /// Why a check could not be evaluated at all.
@@ -307,9 +376,13 @@ enum CheckProblem: Error {
     case badURL(String)
     case forbiddenHost(String)
     case unavailable(LocalizedText)
+    /// Only while a run plans its reads: what has not been read yet.
+    case notYetRead
 
     var text: LocalizedText {
         switch self {
+        case .notYetRead:
+            return LocalizedText(zh: "还没有读取", en: "not read yet")
         case .unavailable(let reason):
             return reason
         case .missingValue(let error):

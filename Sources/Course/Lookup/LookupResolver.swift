@@ -57,6 +57,10 @@ struct LookupResolver {
             return .unreadable(LocalizedText(zh: "查找 \(key.name) 依赖它自己", en: "the lookup \(key.name) depends on itself"))
         }
         defer { resolving.remove(key) }
+        // An outcome met while a run plans its reads, before they were in, is not kept.
+        let missedBefore = cache.missed
+        cache.missed = false
+        defer { cache.missed = cache.missed || missedBefore }
         var outcome: LookupOutcome
         switch await dependencies(of: lookup, base: base, cache: &cache, fresh: fresh) {
         case .success(let scope): outcome = await make(lookup, scope: scope, cache: &cache, fresh: fresh)
@@ -68,7 +72,7 @@ struct LookupResolver {
             let other = await resolve(Key(lesson: key.lesson, name: otherwise), base: base, cache: &cache, fresh: fresh)
             if case .missing = other {} else { outcome = other }
         }
-        outcomes[key] = outcome
+        if !cache.missed { outcomes[key] = outcome }
         return outcome
     }
 

@@ -10,7 +10,7 @@ public struct JSONReport: Sendable {
 
     /// With `made`, the report also says how many lookups and reads the run
     /// made: the cost of grading an account.
-    public func render(_ results: [CheckResult], made: (lookups: Int, reads: Int)? = nil) -> JSON {
+    public func render(_ results: [CheckResult], made: (lookups: Int, reads: Int, rounds: Int)? = nil) -> JSON {
         let summary = GradeSummary(results)
         let checks = results.map { result -> JSON in
             var object: JSONObject = [
@@ -44,7 +44,9 @@ public struct JSONReport: Sendable {
             "failed": .integer(summary.failed), "skipped": .integer(summary.skipped), "errors": .integer(summary.errors),
             "not_applicable": .integer(summary.notApplicable),
         ]
-        if let made { report["made"] = ["lookups": .integer(made.lookups), "reads": .integer(made.reads)] }
+        if let made {
+            report["made"] = ["lookups": .integer(made.lookups), "reads": .integer(made.reads), "rounds": .integer(made.rounds)]
+        }
         report["checks"] = .array(checks)
         return .object(report)
     }

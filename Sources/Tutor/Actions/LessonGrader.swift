@@ -5,6 +5,10 @@ import Foundation
 /// `ecslab check` reports and selftest asserts.
 public struct LessonGrader: Sendable {
     public var overrides: [String: String]
+    /// How many independent reads are made at once.
+    public var readsAtOnce = 8
+    /// Where every call the checks make is recorded, for a benchmark to replay.
+    public var trace: CallTrace?
 
     public init(overrides: [String: String] = [:]) {
         self.overrides = overrides
@@ -18,7 +22,9 @@ public struct LessonGrader: Sendable {
     /// The results, and the lookups and reads the run made.
     public func gradeCounting(_ target: String, in workspace: Workspace) async throws -> CheckRun {
         let lessons = target == "all" ? workspace.content.lessons : [try workspace.lesson(target)]
-        let runner = workspace.checkRunner()
+        var runner = workspace.checkRunner()
+        runner.readConcurrency = readsAtOnce
+        if let trace { runner.api = TracingAccount(inner: runner.api, trace: trace, learner: workspace.owner) }
         let (console, language) = (workspace.console, workspace.language)
         // One run: a lookup several lessons need is made once.
         let batches = lessons.map { lesson in

@@ -25,15 +25,30 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a lesson variable.", valueName: "name=value"))
     var set: [String] = []
 
+    @Option(help: ArgumentHelp("How many independent reads to make at once (1: one after another).", valueName: "n"))
+    var readsAtOnce = 8
+
+    @Option(help: ArgumentHelp("Record every call the checks make, a JSON line each (no secrets).", valueName: "file"))
+    var trace: String?
+
+    func validate() throws {
+        guard readsAtOnce >= 1 else { throw ValidationError("--reads-at-once must be 1 or more.") }
+    }
+
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
             let workspace = try await Workspace.open(try options.workspace())
-            let run = try await LessonGrader(overrides: try VariableOverrides.parse(set)).gradeCounting(target, in: workspace)
+            var grader = LessonGrader(overrides: try VariableOverrides.parse(set))
+            grader.readsAtOnce = readsAtOnce
+            let traceFile = try trace.map { try CallTrace(path: $0) }
+            defer { traceFile?.close() }
+            grader.trace = traceFile
+            let run = try await grader.gradeCounting(target, in: workspace)
             let results = run.results
             let language = workspace.language
             switch format {
             case .text: Console.standard.out(TextReport(language: language, colors: TerminalStyle.forStandardOutput().colors).render(results))
-            case .json: Console.standard.out(JSONReport(language: language).render(results, made: (run.lookups, run.reads)).formatted(.awsCLI))
+            case .json: Console.standard.out(JSONReport(language: language).render(results, made: (run.lookups, run.reads, run.rounds)).formatted(.awsCLI))
             case .junit: Console.standard.write(JUnitReport(language: language).render(results, learner: workspace.owner))
             }
             if !GradeSummary(results).allPassed { throw ExitCode(1) }
