@@ -18,6 +18,37 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(ServiceModel.botocoreVersion, "1.43.11")
     }
 
+    /// Operations and shapes are built only when first asked for, so a broken
+    /// entry would otherwise hide until a call reached it: build them all, and
+    /// every reference must name a shape that is there.
+    func testEveryOperationAndShapeOfEveryModelBuilds() throws {
+        for service in ServiceModel.serviceNames {
+            let model = try ServiceModel.named(service)
+            for name in model.operations.keys {
+                let operation = try XCTUnwrap(try model.operations.value(name), "\(service) \(name)")
+                for reference in [operation.input, operation.output].compactMap({ $0 }) {
+                    XCTAssertTrue(model.shapes.contains(reference.target), "\(service) \(name) → \(reference.target)")
+                }
+            }
+            for name in model.shapes.keys {
+                let shape = try XCTUnwrap(try model.shapes.value(name), "\(service) \(name)")
+                for reference in shape.members.map(\.reference) + [shape.member, shape.key, shape.value].compactMap({ $0 }) {
+                    XCTAssertTrue(model.shapes.contains(reference.target), "\(service) \(name) → \(reference.target)")
+                }
+            }
+        }
+    }
+
+    func testAnOperationIsFoundByItsAPIOrCLIName() throws {
+        let ec2 = try ServiceModel.named("ec2")
+        XCTAssertEqual(try ec2.operation("DescribeVpcs").name, "DescribeVpcs")
+        XCTAssertEqual(try ec2.operation("describe-vpcs").name, "DescribeVpcs")
+        XCTAssertEqual(try ec2.operation("describevpcs").name, "DescribeVpcs")
+        XCTAssertThrowsError(try ec2.operation("describe-vpc")) { error in
+            XCTAssertTrue("\(error)".contains("did you mean"), "\(error)")
+        }
+    }
+
     func testMetadataChoosesTheJSONProtocolAndSigningNames() throws {
         let tagging = try ServiceModel.named("resourcegroupstaggingapi").metadata
         XCTAssertEqual(tagging.protocol, "json")

@@ -7,11 +7,10 @@ public struct ServiceModel: Sendable {
     /// The name botocore and the `aws` CLI use for the service, e.g. `ec2`, `elbv2`.
     public let name: String
     public let metadata: ServiceMetadata
-    public let operations: [String: OperationModel]
-    public let shapes: [String: Shape]
+    public let operations: ModelTable<OperationModel>
+    public let shapes: ModelTable<Shape>
     public let paginators: [String: PaginatorModel]
     public let waiters: [String: WaiterModel]
-    private let operationsByCLIName: [String: String]
 
     /// The services whose models are compiled in.
     public static var serviceNames: [String] { ServiceModelData.serviceNames }
@@ -28,15 +27,25 @@ public struct ServiceModel: Sendable {
         return try result.get()
     }
 
+    /// Reads the generated bundle `{"service", "paginators", "waiters"}`. Its
+    /// metadata, paginators and waiters are parsed now; operations and shapes,
+    /// nearly all of the text, only when a call needs them.
     static func decode(service: String, json text: String) -> Result<ServiceModel, ServiceModelError> {
         Result { () throws(ServiceModelError) -> ServiceModel in
-            let json: JSON
             do {
-                json = try JSON(parsing: text)
+                let bundle = try JSONObjectText(text)
+                guard let definition = try bundle.object("service"), let metadata = try definition.value("metadata")?.objectValue else {
+                    throw ServiceModelError(message: "the model of \(service) has no service metadata")
+                }
+                return try ServiceModel(
+                    name: service, metadata: metadata,
+                    operations: try definition.object("operations"), shapes: try definition.object("shapes"),
+                    paginators: try bundle.value("paginators"), waiters: try bundle.value("waiters"))
+            } catch let error as ServiceModelError {
+                throw error
             } catch {
                 throw ServiceModelError(message: "the compiled-in model of \(service) is not JSON: \(error)")
             }
-            return try ServiceModel(name: service, bundle: json)
         }
     }
 
@@ -45,30 +54,38 @@ public struct ServiceModel: Sendable {
         guard let service = bundle["service"], let metadata = service["metadata"]?.objectValue else {
             throw ServiceModelError(message: "the model of \(name) has no service metadata")
         }
+        func text(_ json: JSON?) throws(ServiceModelError) -> JSONObjectText? {
+            guard let json else { return nil }
+            do {
+                return try JSONObjectText(json.formatted(.compact))
+            } catch {
+                throw ServiceModelError(message: "the model of \(name) is not JSON: \(error)")
+            }
+        }
+        try self.init(
+            name: name, metadata: metadata, operations: try text(service["operations"]), shapes: try text(service["shapes"]),
+            paginators: bundle["paginators"], waiters: bundle["waiters"])
+    }
+
+    private init(
+        name: String, metadata: JSONObject, operations: JSONObjectText?, shapes: JSONObjectText?, paginators paginatorsJSON: JSON?,
+        waiters waitersJSON: JSON?
+    ) throws(ServiceModelError) {
         self.name = name
         self.metadata = try ServiceMetadata(metadata)
-        var operations: [String: OperationModel] = [:]
-        var byCLIName: [String: String] = [:]
-        for (operationName, definition) in service["operations"]?.objectValue?.members ?? [] {
-            guard let object = definition.objectValue else { continue }
-            operations[operationName] = OperationModel(name: operationName, json: object)
-            byCLIName[CLIName.kebab(operationName)] = operationName
+        self.operations = ModelTable(operations ?? .empty, of: "operation of \(name)") { name, json in
+            OperationModel(name: name, json: json)
         }
-        self.operations = operations
-        self.operationsByCLIName = byCLIName
-        var shapes: [String: Shape] = [:]
-        for (shapeName, definition) in service["shapes"]?.objectValue?.members ?? [] {
-            guard let object = definition.objectValue else { continue }
-            shapes[shapeName] = try Shape(name: shapeName, json: object)
+        self.shapes = ModelTable(shapes ?? .empty, of: "shape of \(name)") { name, json throws(ServiceModelError) in
+            try Shape(name: name, json: json)
         }
-        self.shapes = shapes
         var paginators: [String: PaginatorModel] = [:]
-        for (operationName, definition) in bundle["paginators"]?.objectValue?.members ?? [] {
+        for (operationName, definition) in paginatorsJSON?.objectValue?.members ?? [] {
             paginators[operationName] = PaginatorModel(definition)
         }
         self.paginators = paginators
         var waiters: [String: WaiterModel] = [:]
-        for (waiterName, definition) in bundle["waiters"]?.objectValue?.members ?? [] {
+        for (waiterName, definition) in waitersJSON?.objectValue?.members ?? [] {
             waiters[waiterName] = try WaiterModel(name: waiterName, json: definition)
         }
         self.waiters = waiters
@@ -77,11 +94,11 @@ public struct ServiceModel: Sendable {
     /// The operation called `name`, given as the API names it (`DescribeSubnets`)
     /// or as the CLI does (`describe-subnets`).
     public func operation(_ name: String) throws(ServiceModelError) -> OperationModel {
-        if let operation = operations[name] ?? operationsByCLIName[name].flatMap({ operations[$0] }) {
-            return operation
-        }
+        if let operation = try operations.value(name) { return operation }
         let lowered = name.lowercased()
-        if let match = operations.keys.first(where: { $0.lowercased() == lowered }), let operation = operations[match] {
+        if let match = operations.keys.first(where: { CLIName.kebab($0) == name || $0.lowercased() == lowered }),
+            let operation = try operations.value(match)
+        {
             return operation
         }
         var message = "\(self.name) has no operation \"\(name)\""
@@ -94,7 +111,7 @@ public struct ServiceModel: Sendable {
     }
 
     public func shape(_ name: String) throws(ServiceModelError) -> Shape {
-        guard let shape = shapes[name] else {
+        guard let shape = try shapes.value(name) else {
             throw ServiceModelError(message: "the model of \(self.name) has no shape \(name)")
         }
         return shape

@@ -95,9 +95,50 @@ extension Assertion {
     /// `$name` in a JMESPath expression; names a `let` binds are among them,
     /// and stand for nothing outside it.
     static func expressionVariables(_ expression: String) -> [VariableReference] {
-        // A `$` inside a raw string, a literal or a quoted name is text.
-        let code = expression.replacing(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/, with: "")
-        return code.matches(of: /\$([A-Za-z_][A-Za-z0-9_]*)/).map { VariableReference(name: String($0.1)) }
+        // A scan by hand: checks are judged again and again while their reads
+        // arrive, and a regex is compiled anew at every call. Every byte that
+        // matters here is ASCII, which UTF-8 never uses inside another character.
+        let bytes = Array(expression.utf8)
+        var references: [VariableReference] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // A `$` inside a raw string, a literal or a quoted name is text;
+            // a quote that never closes is an ordinary character.
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\""),
+                let end = closingQuote(byte, in: bytes, after: index)
+            {
+                index = end + 1
+            } else if byte == UInt8(ascii: "$"), index + 1 < bytes.count, isNameStart(bytes[index + 1]) {
+                var end = index + 2
+                while end < bytes.count, isNameStart(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                    end += 1
+                }
+                references.append(VariableReference(name: String(decoding: bytes[(index + 1)..<end], as: UTF8.self)))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return references
+    }
+
+    private static func closingQuote(_ quote: UInt8, in bytes: [UInt8], after start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+            } else if bytes[index] == quote {
+                return index
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "_")
     }
 }
 

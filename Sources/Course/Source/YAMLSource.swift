@@ -5,7 +5,11 @@ internal import Yams
 public enum YAMLSource {
     public static func parse(_ text: String, file: String) -> Result<SourceNode, Diagnostic> {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // Only each scalar's text and quoting are kept, never its YAML
+            // type, so the basic resolver serves: the default one matches
+            // every scalar against a dozen regular expressions, the largest
+            // part of loading the course.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 return .failure(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
             }
             return .success(convert(root, file: file))
