@@ -2,12 +2,14 @@
 passing it on: a far region, on this machine. scripts/bench/latency puts it in
 front of the sandbox.
 
-    python delay-proxy.py --target http://127.0.0.1:PORT [--delay-ms 100]
+    python delay-proxy.py --target http://127.0.0.1:PORT [--delay-ms 100] [--timeline FILE]
 
 Prints the port it listens on, then serves until killed. GET
 /__bench/count answers how many requests it has passed on (and POST
 /__bench/count sets the count back to 0), so a benchmark can tell how many
-calls each way made.
+calls each way made. --timeline appends a line per request to FILE: when it
+arrived and when its answer left (seconds since the epoch), and its action, to
+see where a run waits.
 """
 
 import argparse
@@ -26,6 +28,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--target", required=True)
     parser.add_argument("--delay-ms", type=float, default=100)
+    parser.add_argument("--timeline")
     arguments = parser.parse_args()
     delay = arguments.delay_ms / 1000
     lock = threading.Lock()
@@ -43,8 +46,15 @@ def main():
                     return 200, [], answer
                 count[0] += 1
             # The delay of a far link: the request arrives this much later.
+            self.arrived = time.time()
             time.sleep(delay)
             return None
+
+        def after(self, body, status, data):
+            if arguments.timeline:
+                action = self.headers.get("X-Amz-Target") or body.decode("utf-8", "replace").partition("Action=")[2].partition("&")[0]
+                with lock, open(arguments.timeline, "a") as timeline:
+                    timeline.write(f"{self.arrived:.3f} {time.time():.3f} {action or self.path}\n")
 
     serve(Delayed, arguments.target)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Whether a tool a step or check needs answers on this machine.
 public protocol ToolAvailability: Sendable {
@@ -16,17 +17,31 @@ public struct LocalTools: ToolAvailability {
     /// Whether the account runs ECS agents on its instances.
     public var accountHasECSAgent: Bool
 
+    /// What each tool answered, asked once for this value and its copies:
+    /// a run judges a check many times while its reads come in, and `docker
+    /// info` alone takes tens of milliseconds. A new value asks again, so
+    /// the tutor sees a tool installed in the middle of a session.
+    private let answered = Answers()
+
+    private final class Answers: Sendable {
+        let byTool = Mutex<[String: Bool]>([:])
+    }
+
     public init(accountHasECSAgent: Bool = true) {
         self.accountHasECSAgent = accountHasECSAgent
     }
 
     public func isAvailable(_ tool: String) -> Bool {
+        if tool == "ecs-agent" { return accountHasECSAgent }
+        if let known = answered.byTool.withLock({ $0[tool] }) { return known }
+        let available: Bool
         switch tool {
-        case "ecs-agent": return accountHasECSAgent
-        case "docker": return Self.succeeds("docker", ["info", "--format", "{{.ServerVersion}}"])
-        case "node": return Self.succeeds("node", ["--version"])
-        default: return false
+        case "docker": available = Self.succeeds("docker", ["info", "--format", "{{.ServerVersion}}"])
+        case "node": available = Self.succeeds("node", ["--version"])
+        default: available = false
         }
+        answered.byTool.withLock { $0[tool] = available }
+        return available
     }
 
     /// Runs `program` from the PATH with a 10-second limit; true on exit 0.

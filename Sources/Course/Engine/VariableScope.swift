@@ -95,7 +95,7 @@ public struct VariableScope: Sendable {
     /// where known (their `--set`, ids already saved), and `<name>` where a
     /// value is still to come. A text that is no template is left as it is.
     public func fill(_ text: String) -> String {
-        guard text.contains("${"), let template = try? TemplateString(parsing: text) else { return text }
+        guard TemplateString.mayHoldReference(text), let template = try? TemplateString(parsing: text) else { return text }
         return template.parts.map { part in
             switch part {
             case .literal(let literal): return literal

@@ -85,58 +85,99 @@ public struct CheckRunner: Sendable {
         return CheckRun(results: ordered, lookups: made, reads: cache.reads, rounds: ahead.rounds)
     }
 
-    /// Judges ahead what can be judged with reads made together: each round
-    /// judges every check whose reads are in, notes the reads the others
-    /// need (a lookup's read needs the values of the lookups it names), and
-    /// makes those at once, so that over a far link the run takes about as
-    /// long as its longest chain of dependent reads. A check is judged only
-    /// after the checks it depends on, but its reads are made with theirs. A
-    /// failure that an `eventually` check may yet wait out is left to the run.
-    /// Returns the checks judged, the lookups made for them, and how many
-    /// rounds of reads it took.
+    /// Judges ahead what can be judged with reads made together. A planning
+    /// pass judges every check whose reads are in and notes the reads the
+    /// others need (a lookup's read needs the values of the lookups it
+    /// names); up to `readConcurrency` of them are in flight at any time. A
+    /// pass runs again at every answer (a pass takes about a millisecond),
+    /// so a read that was waiting on that answer is queued at once, and a
+    /// lookup's read ahead of the checks' own, since chains run through lookups. Over a far link the run takes about as long
+    /// as its longest chain of dependent reads, or its reads divided by the
+    /// bound, whichever is more.
+    ///
+    /// A check is judged only after the checks it depends on, but its reads
+    /// are made with theirs. A failure that an `eventually` check may yet
+    /// wait out is left to the run. Returns the checks judged, the lookups
+    /// made for them, and the longest chain of reads that waited on each other.
     private func judgeAhead(
         _ lessons: [(checks: [Check], scope: VariableScope)], all: [Check], patient: Bool, cache: inout ReadCache
     ) async -> (results: [String: CheckResult], lookups: Set<LookupResolver.Key>, rounds: Int) {
         guard readConcurrency > 1 else { return ([:], [], 0) }
+        var judging = AheadJudging()
+        let api = self.api
+        let limit = readConcurrency
+        return await withTaskGroup(of: (answer: ReadCache.Answer, depth: Int).self) { group in
+            var queue: [(wanted: ReadCache.Wanted, depth: Int)] = []
+            var running = 0
+            // How deep in a chain the answer just in was: what the pass after
+            // it wants for the first time was waiting on it.
+            var arrivedDepth = 0
+            var longest = 0
+            // A pass per answer; the bound only guards a mistake.
+            for _ in 0..<4096 {
+                await plan(lessons, all: all, patient: patient, cache: &cache, judging: &judging)
+                let taken = cache.takeWanted().map { (wanted: $0, depth: arrivedDepth + 1) }
+                // A lookup's read jumps the queue of the checks' own reads.
+                queue = taken.filter(\.wanted.unlocksOthers) + queue + taken.filter { !$0.wanted.unlocksOthers }
+                while running < limit, !queue.isEmpty {
+                    let (wanted, depth) = queue.removeFirst()
+                    group.addTask { (await ReadCache.answer(wanted, api: api), depth) }
+                    running += 1
+                }
+                guard running > 0, let (answer, depth) = await group.next() else { break }
+                running -= 1
+                cache.keep(answer)
+                arrivedDepth = depth
+                longest = max(longest, depth)
+            }
+            return (judging.judged, judging.made, longest)
+        }
+    }
+
+    /// What judging ahead has come to so far.
+    private struct AheadJudging {
         var judged: [String: CheckResult] = [:]
         var made: Set<LookupResolver.Key> = []
         var leftToTheRun: Set<String> = []
-        // A chain is never longer than the course's lookups; the bound only guards a mistake.
-        for round in 0..<32 {
-            cache.planning = true
-            defer { cache.planning = false }
-            // Outcomes met before every read was in are not worth keeping.
-            var lookups = LookupResolver(content: content, api: api)
-            var waiting: Set<String> = []
-            for (checks, lessonScope) in lessons {
-                let scope = lessonScope.withoutSaved
-                for check in CheckRunner.withDependencies(checks, all: all) where judged[check.id] == nil && !leftToTheRun.contains(check.id) {
-                    if check.dependsOn.contains(where: leftToTheRun.contains) {
-                        leftToTheRun.insert(check.id)
-                        continue
-                    }
-                    cache.missed = false
-                    let result = await judge(check, scope: scope, patient: false, results: judged, cache: &cache, lookups: &lookups, observe: { _ in })
-                    if check.dependsOn.contains(where: waiting.contains) {
-                        // Its reads are made with its dependencies', ahead of
-                        // knowing whether it will be skipped: reads change
-                        // nothing, and a finished lab needs them all.
-                        waiting.insert(check.id)
-                    } else if cache.missed {
-                        waiting.insert(check.id)
-                    } else if patient, check.eventuallySeconds != nil, result.status != .passed {
-                        leftToTheRun.insert(check.id)
-                    } else {
-                        judged[check.id] = result
-                    }
+    }
+
+    /// One planning pass: judges what the cached reads allow and notes in
+    /// the cache the reads the rest want.
+    private func plan(
+        _ lessons: [(checks: [Check], scope: VariableScope)], all: [Check], patient: Bool, cache: inout ReadCache,
+        judging: inout AheadJudging
+    ) async {
+        cache.planning = true
+        defer { cache.planning = false }
+        // Outcomes met before every read was in are not worth keeping.
+        var lookups = LookupResolver(content: content, api: api)
+        var waiting: Set<String> = []
+        for (checks, lessonScope) in lessons {
+            let scope = lessonScope.withoutSaved
+            for check in CheckRunner.withDependencies(checks, all: all)
+            where judging.judged[check.id] == nil && !judging.leftToTheRun.contains(check.id) {
+                if check.dependsOn.contains(where: judging.leftToTheRun.contains) {
+                    judging.leftToTheRun.insert(check.id)
+                    continue
+                }
+                cache.missed = false
+                let result = await judge(
+                    check, scope: scope, patient: false, results: judging.judged, cache: &cache, lookups: &lookups, observe: { _ in })
+                if check.dependsOn.contains(where: waiting.contains) {
+                    // Its reads are made with its dependencies', ahead of
+                    // knowing whether it will be skipped: reads change
+                    // nothing, and a finished lab needs them all.
+                    waiting.insert(check.id)
+                } else if cache.missed {
+                    waiting.insert(check.id)
+                } else if patient, check.eventuallySeconds != nil, result.status != .passed {
+                    judging.leftToTheRun.insert(check.id)
+                } else {
+                    judging.judged[check.id] = result
                 }
             }
-            cache.planning = false
-            made.formUnion(lookups.outcomes.keys)
-            guard !cache.wanted.isEmpty else { return (judged, made, round) }
-            await cache.readWanted(api: api, limit: readConcurrency)
         }
-        return (judged, made, 32)
+        judging.made.formUnion(lookups.outcomes.keys)
     }
 
     /// One check, after what it depends on has been judged.

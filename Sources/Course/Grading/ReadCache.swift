@@ -9,17 +9,39 @@ struct ReadCache {
     /// While a run plans its reads, a read not cached yet is noted in
     /// `wanted` instead of made, and answers `notYetRead`.
     var planning = false
-    private(set) var wanted: [(key: String, call: ReadCall, input: JSON)] = []
+    private(set) var wanted: [Wanted] = []
+    /// Reads planned and not answered yet: asked for again, they are missed
+    /// but not wanted twice.
+    private var inFlight: Set<String> = []
     /// Whether a read was noted instead of made since this was last set false.
     var missed = false
     /// Reads made ahead that failed: the first to ask again is told so
     /// instead of asking AWS a second time.
     private var failedAhead: [String: CheckProblem] = [:]
 
+    /// A read planned and not yet made.
+    struct Wanted: Sendable {
+        var key: String
+        var call: ReadCall
+        var input: JSON
+        var unlocksOthers: Bool
+    }
+
+    /// What a planned read came to.
+    struct Answer: Sendable {
+        var key: String
+        var result: Result<JSON, CheckProblem>
+        var kept: JSON?
+    }
+
     /// The answer to `call` with `input`. "It does not exist" is an answer
     /// (`{Error: {Code}}`) that assertions and lookups judge; anything else
     /// means AWS could not be read. `fresh` reads again what is cached.
-    mutating func response(to call: ReadCall, input: JSON, api: any AccountAPI, fresh: Bool = false) async -> Result<JSON, CheckProblem> {
+    /// `unlocksOthers`: a lookup's read, whose answer other reads wait on;
+    /// planned, it is made before the checks' own.
+    mutating func response(
+        to call: ReadCall, input: JSON, api: any AccountAPI, fresh: Bool = false, unlocksOthers: Bool = false
+    ) async -> Result<JSON, CheckProblem> {
         guard call.operation.isCheckable else { return .failure(.notARead(call.operation)) }
         let key = Self.key(call, input)
         if !fresh, let cached = responses[key] { return .success(cached) }
@@ -29,7 +51,13 @@ struct ReadCache {
         }
         if planning {
             missed = true
-            if !wanted.contains(where: { $0.key == key }) { wanted.append((key, call, input)) }
+            if !inFlight.contains(key) {
+                if let index = wanted.firstIndex(where: { $0.key == key }) {
+                    wanted[index].unlocksOthers = wanted[index].unlocksOthers || unlocksOthers
+                } else {
+                    wanted.append(Wanted(key: key, call: call, input: input, unlocksOthers: unlocksOthers))
+                }
+            }
             return .failure(.notYetRead)
         }
         reads += 1
@@ -38,38 +66,30 @@ struct ReadCache {
         return result
     }
 
-    /// Makes every wanted read, up to `limit` at once, and keeps what they answer.
-    mutating func readWanted(api: any AccountAPI, limit: Int) async {
-        let batch = wanted
+    /// The reads noted since the last time, now counted as made and in
+    /// flight: lookups' reads first, since the longest chains run through them.
+    mutating func takeWanted() -> [Wanted] {
+        let taken = wanted.filter(\.unlocksOthers) + wanted.filter { !$0.unlocksOthers }
         wanted = []
-        reads += batch.count
-        let answers = await withTaskGroup(of: (String, Result<JSON, CheckProblem>, JSON?).self) { group in
-            var answers: [(String, Result<JSON, CheckProblem>, JSON?)] = []
-            var next = batch.makeIterator()
-            func start() -> Bool {
-                guard let (key, call, input) = next.next() else { return false }
-                group.addTask {
-                    let (result, answer) = await Self.read(call, input: input, api: api)
-                    return (key, result, answer)
-                }
-                return true
-            }
-            for _ in 0..<max(1, limit) {
-                guard start() else { break }
-            }
-            while let answer = await group.next() {
-                answers.append(answer)
-                _ = start()
-            }
-            return answers
+        reads += taken.count
+        inFlight.formUnion(taken.map(\.key))
+        return taken
+    }
+
+    /// Keeps what a planned read answered.
+    mutating func keep(_ answer: Answer) {
+        inFlight.remove(answer.key)
+        if let kept = answer.kept {
+            responses[answer.key] = kept
+        } else if case .failure(let problem) = answer.result {
+            failedAhead[answer.key] = problem
         }
-        for (key, result, answer) in answers {
-            if let answer {
-                responses[key] = answer
-            } else if case .failure(let problem) = result {
-                failedAhead[key] = problem
-            }
-        }
+    }
+
+    /// Makes one planned read; it touches no cache, so many run at once.
+    static func answer(_ wanted: Wanted, api: any AccountAPI) async -> Answer {
+        let (result, kept) = await read(wanted.call, input: wanted.input, api: api)
+        return Answer(key: wanted.key, result: result, kept: kept)
     }
 
     private static func key(_ call: ReadCall, _ input: JSON) -> String {

@@ -278,7 +278,7 @@ public struct CourseLinter: Sendable {
     ) {
         let defined = fromAWSAlone ? CourseLinter.awsAloneNames(of: lesson) : CourseLinter.awsAloneNames(of: lesson).union(lesson.savedNames.keys)
         for text in texts {
-            for string in [text.zh, text.en] where string.contains("${") {
+            for string in [text.zh, text.en] where TemplateString.mayHoldReference(string) {
                 let template: TemplateString
                 do {
                     template = try TemplateString(parsing: string)

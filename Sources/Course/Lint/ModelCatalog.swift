@@ -60,7 +60,7 @@ public struct ModelCatalog: OperationCatalog {
     static func templatedPaths(_ json: JSON, prefix: String = "") -> Set<String> {
         switch json {
         case .string(let text):
-            return text.contains("${") ? [prefix] : []
+            return TemplateString.mayHoldReference(text) ? [prefix] : []
         case .array(let items):
             var paths: Set<String> = []
             for (index, item) in items.enumerated() { paths.formUnion(templatedPaths(item, prefix: "\(prefix)[\(index)]")) }

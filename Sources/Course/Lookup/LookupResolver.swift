@@ -146,7 +146,7 @@ struct LookupResolver {
         } catch {
             return .failure(.missingValue(error))
         }
-        return await cache.response(to: call, input: input, api: api, fresh: fresh)
+        return await cache.response(to: call, input: input, api: api, fresh: fresh, unlocksOthers: true)
     }
 
     private func show(_ match: JSON, _ lookup: Lookup) -> ShownResource {

@@ -45,7 +45,7 @@ public struct Template: Sendable {
     private static func locate(_ node: SourceNode, into locations: inout [VariableReference: SourceLocation]) throws(TemplateError) {
         switch node.value {
         case .scalar(let text, _):
-            guard text.contains("${") else { return }
+            guard TemplateString.mayHoldReference(text) else { return }
             for reference in try TemplateString(parsing: text).references where locations[reference] == nil {
                 locations[reference] = node.location
             }
@@ -66,7 +66,7 @@ public struct Template: Sendable {
     private static func collect(_ json: JSON, into found: inout [VariableReference]) throws(TemplateError) {
         switch json {
         case .string(let text):
-            guard text.contains("${") else { return }
+            guard TemplateString.mayHoldReference(text) else { return }
             found += try TemplateString(parsing: text).references
         case .array(let items):
             for item in items { try collect(item, into: &found) }
@@ -80,7 +80,7 @@ public struct Template: Sendable {
     private static func resolve(_ json: JSON, _ lookup: (VariableReference) -> JSON?) throws(TemplateError) -> JSON {
         switch json {
         case .string(let text):
-            guard text.contains("${") else { return json }
+            guard TemplateString.mayHoldReference(text) else { return json }
             let template = try TemplateString(parsing: text)
             if let whole = template.wholeReference {
                 guard let value = lookup(whole) else { throw TemplateError.undefined(whole) }

@@ -10,11 +10,23 @@ public struct TemplateString: Sendable, Equatable {
 
     /// Parses `text`; an unclosed `${` or a malformed name is an error with
     /// the offending text.
+    /// Whether `text` may hold a `${...}`: most texts of a check hold none,
+    /// and they are filled at every pass over the checks. A scan of the bytes,
+    /// since `String.contains` goes through Foundation's locale-aware search.
+    public static func mayHoldReference(_ text: String) -> Bool {
+        var dollar = false
+        for byte in text.utf8 {
+            if dollar, byte == UInt8(ascii: "{") { return true }
+            dollar = byte == UInt8(ascii: "$")
+        }
+        return false
+    }
+
     public init(parsing text: String) throws(TemplateError) {
         var parts: [Part] = []
         var literal = ""
         var rest = text[...]
-        while let start = rest.firstRange(of: "${") {
+        while let start = Self.firstOpening(in: rest) {
             literal += rest[rest.startIndex..<start.lowerBound]
             // `$${` writes a literal `${`.
             if literal.hasSuffix("$") {
@@ -23,7 +35,7 @@ public struct TemplateString: Sendable, Equatable {
                 rest = rest[start.upperBound...]
                 continue
             }
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+            guard let end = rest.utf8[start.upperBound...].firstIndex(of: UInt8(ascii: "}")) else {
                 throw TemplateError.unclosed(text)
             }
             let inner = rest[start.upperBound..<end]
@@ -38,6 +50,21 @@ public struct TemplateString: Sendable, Equatable {
         literal += rest
         if !literal.isEmpty || parts.isEmpty { parts.append(.literal(literal)) }
         self.parts = parts
+    }
+
+    /// Where the first `${` is. Searched for in the bytes: the generic
+    /// substring search was most of the time a pass over the checks takes.
+    private static func firstOpening(in text: Substring) -> Range<String.Index>? {
+        let bytes = text.utf8
+        var dollar: String.Index?
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{"), let dollar { return dollar..<bytes.index(after: index) }
+            dollar = byte == UInt8(ascii: "$") ? index : nil
+            index = bytes.index(after: index)
+        }
+        return nil
     }
 
     public var references: [VariableReference] {

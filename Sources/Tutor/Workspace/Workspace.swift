@@ -40,7 +40,6 @@ public struct Workspace: Sendable {
     ) async throws -> Workspace {
         let language = options.language
         let folder = CourseFolder.locate(options.course)
-        let content = CourseFolder.load(options.course, console: console)
         let sandbox =
             options.sandbox
             ? try await SandboxSession.open(
@@ -57,7 +56,11 @@ public struct Workspace: Sendable {
         let aws = try AWSSession(
             configuration: configuration, endpointOverride: endpoint, debugLog: options.debug ? .standardError() : nil,
             transport: transport)
-        let identity = try await aws.callerIdentity()
+        // Who the credentials are is asked while the course loads: over a
+        // far link the answer takes longer than reading the lessons does.
+        async let asked = aws.callerIdentity()
+        let content = CourseFolder.load(options.course, console: console)
+        let identity = try await asked
         let modelAccount = ModelAccount(client: aws.client, account: identity.account, region: aws.region)
         let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug, language: language))
         let ledger = try Ledger(state: state, account: identity.account, region: aws.region)
