@@ -297,6 +297,12 @@ struct JSONParser {
             return .integer(integer)
         }
         guard let double = Double(text) else { throw error("invalid number") }
+        // Printed, an infinity becomes `Infinity`, which is not JSON: refused
+        // here, the value could never be written back as the JSON it came from.
+        guard double.isFinite else {
+            index = start
+            throw error("number too large for a double")
+        }
         return .double(double)
     }
 

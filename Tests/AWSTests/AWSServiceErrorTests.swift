@@ -82,12 +82,31 @@ final class AWSServiceErrorTests: XCTestCase {
 
         let html = "<html>\n<body>\n<h1>502 Bad Gateway</h1>\n</body>\n</html>\n"
         let proxy = AWSErrorResponseParser.parse(HTTPResponse(status: 502, body: Array(html.utf8)))
-        XCTAssertEqual(proxy, AWSServiceError(code: "502", message: "<html> <body> <h1>502 Bad Gateway</h1> </body> </html>", statusCode: 502))
+        XCTAssertEqual(
+            proxy,
+            AWSServiceError(
+                code: "502", message: "The endpoint answered with a web page (\"502 Bad Gateway\"), not as AWS does; check that the endpoint URL is an AWS service's",
+                statusCode: 502, isAWSAnswer: false))
+        XCTAssertEqual(
+            proxy.description, "The endpoint answered with a web page (\"502 Bad Gateway\"), not as AWS does; check that the endpoint URL is an AWS service's (HTTP 502)")
+        let text = AWSErrorResponseParser.parse(HTTPResponse(status: 502, body: Array("upstream connect error\n".utf8)))
+        XCTAssertEqual(text, AWSServiceError(code: "502", message: "upstream connect error", statusCode: 502))
     }
 
     func testDescriptionIsOneLine() {
         let error = AWSServiceError(code: "ValidationError", message: "first line\n  second line\n", statusCode: 400)
         XCTAssertEqual(error.description, "ValidationError: first line second line (HTTP 400)")
+    }
+
+    /// Found by ResponseFuzzTests: a request ID (or code) with a line break
+    /// in the body broke the description over lines.
+    func testDescriptionKeepsCodeAndRequestIDOnOneLineToo() {
+        let body = "<Response><Errors><Error><Code>Bad\nCode</Code><Message>m</Message></Error></Errors><RequestID>\r\n</RequestID></Response>"
+        let error = AWSErrorResponseParser.parse(HTTPResponse(status: 400, body: Array(body.utf8)))
+        XCTAssertEqual(error.code, "Bad\nCode")
+        XCTAssertEqual(error.description, "Bad Code: m (HTTP 400)")
+        XCTAssertEqual(
+            AWSServiceError(code: "X", message: "m", requestID: "r-1\nr-2", statusCode: 500).description, "X: m (HTTP 500, request ID r-1 r-2)")
     }
 
     func testTransportErrorsSayOneSentence() {

@@ -74,7 +74,8 @@ final class CredentialProcessTests: XCTestCase {
                           with: "\(prefix) printed output that is not valid credentials: "
                             + "Expiration is not an ISO 8601 time such as 2025-01-31T12:00:00Z.")
         await assertFails(output(#"{"Version": 1, "AccessKeyId": "AKID", "SecretAccessKey": "leaked-secret", "Expiration": "2024-12-31T23:00:00Z"}"#),
-                          with: "\(prefix) returned credentials that have already expired.")
+                          with: "\(prefix) returned credentials that expired at 2024-12-31T23:00:00Z; "
+                            + "renew them the way that program needs (sign in to it again, say), then run the command again.")
     }
 
     func testProfileCredentialProcessIsCachedUntilNearExpiry() async throws {

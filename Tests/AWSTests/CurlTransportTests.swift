@@ -106,6 +106,27 @@ final class CurlTransportTests: XCTestCase {
         }
     }
 
+    /// An answer cut short, reset or never sent is a connection that broke,
+    /// which the standard retry mode tries again: a learner on a bad network
+    /// gets their answer on the next attempt rather than an error.
+    func testBrokenAnswersAreResetsThatAreRetried() async throws {
+        let server = try EchoServer()
+        let transport = CurlTransport(options: CurlTransportOptions(totalTimeout: .seconds(20)))
+        for path in ["/truncated", "/reset", "/nothing"] {
+            do {
+                let response = try await transport.send(HTTPRequest(method: "POST", scheme: "http", host: "127.0.0.1", port: server.port, path: path))
+                XCTFail("\(path): expected a broken connection, got HTTP \(response.status) with \(response.body.count) bytes")
+            } catch let error as AWSTransportError {
+                XCTAssertEqual(error.kind, .connectionReset, "\(path): \(error.detail)")
+                XCTAssertEqual(error.description, "The connection to 127.0.0.1:\(server.port) was closed before the response was complete.")
+                XCTAssertEqual(RetryableErrorClassifier.reason(for: error), .transient, path)
+            }
+        }
+        // The transport is still good for the retry.
+        let response = try await transport.send(HTTPRequest(method: "GET", scheme: "http", host: "127.0.0.1", port: server.port, path: "/after"))
+        XCTAssertEqual(response.status, 200)
+    }
+
     func testCancellingTheTaskAbortsTheTransfer() async throws {
         let server = try EchoServer()
         let transport = CurlTransport()

@@ -93,6 +93,22 @@ final class ProtocolsTests: XCTestCase {
             HTTPResponse(status: status, headers: headers, body: Array(body.utf8)), for: try model.operation(operation))
     }
 
+    /// Found by ResponseFuzzTests: the text found in place of a number was
+    /// quoted whole, line breaks and all.
+    func testAWrongNumberIsQuotedShortAndOnOneLine() throws {
+        let role = { (duration: String) in
+            "<GetRoleResponse><GetRoleResult><Role><RoleName>r</RoleName><MaxSessionDuration>\(duration)</MaxSessionDuration></Role></GetRoleResult></GetRoleResponse>"
+        }
+        XCTAssertThrowsError(try parse("iam", "GetRole", role("36\n00"))) { error in
+            XCTAssertEqual((error as? ResponseParseError)?.description, #"roleMaxSessionDurationType should be an integer but the response has "36\u{A}00""#)
+        }
+        XCTAssertThrowsError(try parse("iam", "GetRole", role(String(repeating: "x", count: 100_000)))) { error in
+            XCTAssertEqual(
+                (error as? ResponseParseError)?.description,
+                "roleMaxSessionDurationType should be an integer but the response has \"\(String(repeating: "x", count: 60))…\"")
+        }
+    }
+
     func testEC2ResponsesReadItemListsTypesAndWireTimestamps() throws {
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>

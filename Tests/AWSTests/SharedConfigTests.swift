@@ -211,4 +211,38 @@ final class SharedConfigTests: XCTestCase {
         let file = try parse("region = us-east-1\n[default]\noutput = json\n")
         XCTAssertEqual(file.profiles["default"]?.settings, ["output": "json"])
     }
+
+    /// Found by SharedConfigFuzzTests: a secret indented by mistake under a
+    /// setting continues that setting's value, and the error about the value
+    /// quoted it whole, secret and all, over two lines.
+    func testASecretIndentedUnderABadValueIsNeverInTheError() throws {
+        let cases = [
+            ("region = us east 1", "region in the profile \"default\" must be a region name such as ap-northeast-1, not \"us east 1\" and the indented lines under it."),
+            ("max_attempts = 3", "max_attempts in the profile \"default\" must be a whole number of at least 1, not \"3\" and the indented lines under it."),
+            ("retry_mode = fast", "retry_mode in the profile \"default\" must be standard, legacy or adaptive, not \"fast\" and the indented lines under it."),
+            ("region = us-east-1\nendpoint_url = https://localhost:5000", "The endpoint URL in endpoint_url of the profile \"default\" is not valid: it goes on over more than one line, and a URL is one line."),
+            ("region = us-east-1\nservices = local", "The profile \"default\" uses the services section \"local\" and the indented lines under it, but ~/.aws/config has no [services local] section."),
+        ]
+        for (setting, message) in cases {
+            let config = "[default]\n\(setting)\n  aws_secret_access_key = wJalrXUtnFEMI/K7MDENG\n"
+            let shared = SharedConfig(
+                locations: ConfigFileLocations(configPath: "/home/u/.aws/config", credentialsPath: "/home/u/.aws/credentials", homeDirectory: "/home/u"),
+                config: try parse(config))
+            XCTAssertThrowsError(try AWSConfiguration(environment: [:], shared: shared).endpoint(serviceID: "ECS", endpointPrefix: "ecs"), setting) { error in
+                XCTAssertEqual("\(error)", message)
+                XCTAssertFalse("\(error)".contains("wJalrXUtnFEMI"))
+            }
+        }
+    }
+
+    /// Found by SharedConfigFuzzTests: every continuation line copied the
+    /// value so far, so 100,000 of them took seconds.
+    func testALongContinuationIsReadInLinearTime() throws {
+        let lines = 200_000
+        let started = ContinuousClock.now
+        let file = try parse("[default]\nnote = first\n" + String(repeating: "  more\n", count: lines))
+        // Quadratic, this was about 8 s in a debug build; linear, under half a second.
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+        XCTAssertEqual(file.profiles["default"]?["note"]?.utf8.count, "first".utf8.count + lines * "\nmore".utf8.count)
+    }
 }

@@ -82,6 +82,27 @@ final class XMLElementTests: XCTestCase {
         assertError("<a><![CDATA[x</a>", XMLParseError(message: "the CDATA section is not closed", line: 1, column: 4, offset: 3))
     }
 
+    /// Found by ResponseFuzzTests: `&` then a line break and `;` was quoted
+    /// as an entity name, breaking the message over two lines.
+    func testAnAmpersandBeforeALineBreakIsNotAnEntityName() {
+        assertError("<a>&\n;</a>", XMLParseError(
+            message: "'&' must start an entity such as &amp; (write a literal '&' as &amp;)", line: 1, column: 4, offset: 3
+        ))
+        assertError("<a>&a b;</a>", XMLParseError(
+            message: "'&' must start an entity such as &amp; (write a literal '&' as &amp;)", line: 1, column: 4, offset: 3
+        ))
+    }
+
+    /// Found by ResponseFuzzTests: a 100,000-byte element name was quoted
+    /// whole in the message.
+    func testMessagesCutLongNamesAndEscapeLineSeparators() {
+        let long = String(repeating: "x", count: 100_000)
+        assertError("<\(long)", XMLParseError(
+            message: "the tag <\(String(repeating: "x", count: 60))…> is not closed", line: 1, column: 100_002, offset: 100_001
+        ))
+        assertError("<a\u{2028}b", XMLParseError(message: "the tag <a\\u{2028}b> is not closed", line: 1, column: 7, offset: 6))
+    }
+
     func testCapsNestingDepth() throws {
         let deep = String(repeating: "<a>", count: 5) + String(repeating: "</a>", count: 5)
         XCTAssertNoThrow(try XMLElement(parsing: deep, maximumDepth: 5))

@@ -41,6 +41,38 @@ final class CourseLoaderTests: XCTestCase {
             ["lessons/05-broken/lesson.yaml:2:1: error: 'title' is given more than once in this mapping (keep one of each)"])
     }
 
+    /// Found by CourseLoaderFuzzTests: nine lines of aliases of aliases
+    /// (the "billion laughs") stand for 9^9 values, and loading them hung.
+    func testAliasesThatExpandPastTheLimitAreRefused() throws {
+        let laughs = (1...9).map { level in
+            "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]"
+        }
+        let bomb = "l0: &l0 lol\n" + laughs.joined(separator: "\n") + "\n"
+        let folder = try SampleCourse.folder(extra: ["lessons/05-broken/lesson.yaml": bomb])
+        defer { folder.remove() }
+        XCTAssertEqual(
+            folder.load().diagnostics,
+            ["lessons/05-broken/lesson.yaml:1:1: error: the file holds more than 100000 values once its aliases (*name) are expanded "
+                + "(write the values out instead of repeating aliases of aliases)"])
+        // A few aliases, as an author may use them, still load.
+        let few = SampleCourse.lesson.replacingOccurrences(of: "vpc_name: ecslab-vpc", with: "vpc_name: &name ecslab-vpc\n  other_name: *name")
+        let fine = try SampleCourse.folder(lesson: few)
+        defer { fine.remove() }
+        XCTAssertEqual(fine.load().content.lesson("net")?.variables.map(\.defaultValue).prefix(2), ["ecslab-vpc", "ecslab-vpc"])
+    }
+
+    /// Found by CourseLoaderFuzzTests: a call's name with a line break in it
+    /// broke its diagnostic over two lines.
+    func testABadOperationNameIsQuotedOnOneLine() throws {
+        let lesson = SampleCourse.lesson.replacingOccurrences(of: "- call: ec2:ModifyVpcAttribute", with: #"- call: "ec2:Modify\nVpcAttribute""#)
+        let folder = try SampleCourse.folder(lesson: lesson)
+        defer { folder.remove() }
+        XCTAssertTrue(
+            folder.load().diagnostics.contains(
+                #"lessons/04-net/lesson.yaml:22:15: error: 'ec2:Modify\nVpcAttribute' is not an operation name (write it as service:Operation, e.g. ec2:DescribeVpcs)"#),
+            "\(folder.load().diagnostics)")
+    }
+
     func testMissingEnglishTextIsAnError() throws {
         let lesson = SampleCourse.lesson.replacingOccurrences(of: "title: {zh: 网络, en: The network}", with: "title: {zh: 网络}")
         let folder = try SampleCourse.folder(lesson: lesson)

@@ -36,4 +36,16 @@ final class TemplateStringTests: XCTestCase {
         XCTAssertThrowsError(try TemplateString(parsing: "${}"))
         XCTAssertThrowsError(try TemplateString(parsing: "${a b}"))
     }
+
+    /// Found by CourseLoaderFuzzTests: the message quoted the whole text (or
+    /// name), line breaks and all, so one diagnostic took several lines.
+    func testTheMessageQuotesTheTextOnOneShortLine() {
+        let text = "first line ${open\nsecond line\n" + String(repeating: "x", count: 200)
+        XCTAssertThrowsError(try TemplateString(parsing: text)) { error in
+            XCTAssertEqual("\(error)", "'${' without a closing '}' in \"first line ${open\\nsecond line\\n\(String(repeating: "x", count: 30))…\"")
+        }
+        XCTAssertThrowsError(try TemplateString(parsing: "${a\nb}")) { error in
+            XCTAssertEqual("\(error)", "'${a\\nb}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')")
+        }
+    }
 }

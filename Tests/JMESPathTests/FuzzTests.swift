@@ -7,7 +7,10 @@ import XCTest
 /// Random and mutated expressions never crash, hang or fail with anything but
 /// a well-formed JMESPath error. A fixed seed and budget keep the suite fast
 /// and repeatable; `ECSLAB_FUZZ_ITERATIONS` and `ECSLAB_FUZZ_SEED` run it
-/// longer or differently by hand.
+/// longer or differently by hand:
+///
+///     ECSLAB_FUZZ_ITERATIONS=200000 swift test --filter JMESPathTests.FuzzTests
+///     ECSLAB_FUZZ_SEED=12345 ECSLAB_FUZZ_ITERATIONS=200000 swift test --filter JMESPathTests.FuzzTests
 final class FuzzTests: XCTestCase {
     func testRandomAndMutatedExpressionsFailOnlyWithJMESPathErrors() throws {
         let environment = ProcessInfo.processInfo.environment

@@ -30,6 +30,21 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(try JSON(parsing: "123456789012345678901234567890"), .double(1.2345678901234568e29))
     }
 
+    /// Found by JSONFuzzTests: `1e999` parsed to an infinity, which prints as
+    /// `Infinity` and never parses back.
+    func testRefusesNumbersBeyondTheRangeOfADouble() {
+        for text in ["1e999", "-1e999", "[0, 1E+400]", String(repeating: "9", count: 400)] {
+            XCTAssertThrowsError(try JSON(parsing: text), text) { error in
+                XCTAssertEqual((error as? JSONParseError)?.message, "number too large for a double", text)
+            }
+        }
+        XCTAssertThrowsError(try JSON(parsing: "[0, 1E+400]")) { error in
+            XCTAssertEqual((error as? JSONParseError)?.column, 5, "points at the number")
+        }
+        XCTAssertEqual(try JSON(parsing: "1e-400"), .double(0))
+        XCTAssertEqual(try JSON(parsing: "1.7976931348623157e308"), .double(.greatestFiniteMagnitude))
+    }
+
     func testDuplicateKeyKeepsFirstPositionAndLastValue() throws {
         let value = try JSON(parsing: #"{"a": 1, "b": 2, "a": 3}"#)
         XCTAssertEqual(value.text, #"{"a":3,"b":2}"#)

@@ -10,6 +10,9 @@ changes only what it is for (a delay, a count, an answer that never comes).
 
 `serve` prints the port it listens on (one line, flushed), then serves
 until killed, a thread per connection.
+
+A hook that has dealt with the connection itself (closed it, or written a
+broken answer to it) returns `Relay.HANDLED`, and nothing more is sent.
 """
 
 import http.client
@@ -19,9 +22,14 @@ import sys
 import urllib.parse
 
 
+class _Handled:
+    pass
+
+
 class Relay(http.server.BaseHTTPRequestHandler):
     upstream = None
     timeout_seconds = 120
+    HANDLED = _Handled()
 
     def before(self, body):
         """Called with the request's body before it is passed on. Returning
@@ -29,7 +37,9 @@ class Relay(http.server.BaseHTTPRequestHandler):
         return None
 
     def after(self, body, status, data):
-        """Called with upstream's answer before it is passed back."""
+        """Called with upstream's answer before it is passed back (its
+        headers are in self.upstream_headers). Returning (status, headers,
+        data) passes that back instead."""
 
     def _relay(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -42,8 +52,12 @@ class Relay(http.server.BaseHTTPRequestHandler):
             response = connection.getresponse()
             status, headers, data = response.status, response.getheaders(), response.read()
             connection.close()
-            self.after(body, status, data)
-        else:
+            self.upstream_headers = headers
+            answer = self.after(body, status, data)
+        if answer is self.HANDLED:
+            self.close_connection = True
+            return
+        if answer is not None:
             status, headers, data = answer
         self.send_response(status)
         for key, value in headers:

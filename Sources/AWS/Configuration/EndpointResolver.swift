@@ -82,6 +82,10 @@ public struct EndpointResolver: Sendable, CustomReflectable {
     }
 
     private func parse(_ value: String, origin: String) throws(AWSConfigurationError) -> Endpoint {
+        // The parse errors quote the URL, and lines that continue a setting may hold anything (a secret too).
+        if value.contains("\n") {
+            throw .invalidEndpoint(origin: origin, problem: "it goes on over more than one line, and a URL is one line")
+        }
         do {
             return try Endpoint(parsing: value)
         } catch {

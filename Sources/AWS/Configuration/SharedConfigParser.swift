@@ -66,8 +66,8 @@ struct SharedConfigParser {
                     let (key, value) = try setting(from: trimmed, line: number)
                     section.subSettings[current.key, default: [:]][key] = value
                 } else {
-                    let previous = section.settings[current.key] ?? ""
-                    section.settings[current.key] = previous + "\n" + String(trimmed)
+                    // In place: copying the value at every line made a long continuation quadratic.
+                    section.settings[current.key, default: ""] += "\n" + trimmed
                 }
                 continue
             }

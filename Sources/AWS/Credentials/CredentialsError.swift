@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why no credentials could be had. Every message is one plain sentence with
 /// a way out; none ever contains a key, a secret, a token or a process's output.
 public enum CredentialsError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -17,7 +19,7 @@ public enum CredentialsError: Error, Sendable, Equatable, CustomStringConvertibl
     case processFailed(profile: String, status: Int32)
     case processKilled(profile: String, signal: Int32)
     case processOutputInvalid(profile: String, problem: String)
-    case processCredentialsExpired(profile: String)
+    case processCredentialsExpired(profile: String, at: Date)
 
     public var description: String {
         switch self {
@@ -55,8 +57,10 @@ public enum CredentialsError: Error, Sendable, Equatable, CustomStringConvertibl
             return "The credential_process of the profile \"\(profile)\" was killed by signal \(signal)."
         case .processOutputInvalid(let profile, let problem):
             return "The credential_process of the profile \"\(profile)\" printed output that is not valid credentials: \(problem)."
-        case .processCredentialsExpired(let profile):
-            return "The credential_process of the profile \"\(profile)\" returned credentials that have already expired."
+        case .processCredentialsExpired(let profile, let expiration):
+            let time = ISO8601DateFormatter().string(from: expiration)
+            return "The credential_process of the profile \"\(profile)\" returned credentials that expired at \(time); "
+                + "renew them the way that program needs (sign in to it again, say), then run the command again."
         }
     }
 }

@@ -37,7 +37,7 @@ public struct ProcessCredentialsProvider: CredentialsProvider, CustomStringConve
         }
         let credentials = try Self.parse(outcome.output, profileName: profileName)
         if let expiration = credentials.expiration, expiration <= now() {
-            throw CredentialsError.processCredentialsExpired(profile: profileName)
+            throw CredentialsError.processCredentialsExpired(profile: profileName, at: expiration)
         }
         return credentials
     }

@@ -43,7 +43,11 @@ public enum AWSErrorResponseParser {
             error.code = String(response.status)
         }
         if error.message.isEmpty {
-            if !understood, !body.isEmpty {
+            if !understood, let page = WebPageSummary(body, contentType: response.headers["Content-Type"]) {
+                // A web server or a proxy, not AWS: its markup would say nothing to a learner.
+                error.message = page.sentence
+                error.isAWSAnswer = false
+            } else if !understood, !body.isEmpty {
                 error.message = excerpt(body)
             } else {
                 error.message = HTTPStatusPhrase.phrase(for: response.status)

@@ -39,6 +39,9 @@ public struct ResponseParser: Sendable {
         do {
             root = try XMLElement(parsing: response.body)
         } catch {
+            if let page = WebPageSummary(response.body, contentType: response.headers["Content-Type"]) {
+                throw ResponseParseError(page.sentence + ".")
+            }
             throw ResponseParseError("the response is not XML (\(error)); further retries may succeed")
         }
         var start = root
@@ -94,6 +97,9 @@ public struct ResponseParser: Sendable {
         do {
             return try JSON(parsing: response.body)
         } catch {
+            if let page = WebPageSummary(response.body, contentType: response.headers["Content-Type"]) {
+                throw ResponseParseError(page.sentence + ".")
+            }
             throw ResponseParseError("the response is not JSON (\(error))")
         }
     }

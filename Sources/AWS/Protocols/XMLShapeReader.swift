@@ -62,12 +62,12 @@ struct XMLShapeReader {
             return .bool(node.text == "true")
         case .integer, .long:
             guard let number = Int(node.text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw ResponseParseError("\(shape.shape.name) should be an integer but the response has \"\(node.text)\"")
+                throw ResponseParseError("\(shape.shape.name) should be an integer but the response has \(MessageExcerpt.quoted(node.text))")
             }
             return .integer(number)
         case .float, .double:
             guard let number = Double(node.text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw ResponseParseError("\(shape.shape.name) should be a number but the response has \"\(node.text)\"")
+                throw ResponseParseError("\(shape.shape.name) should be a number but the response has \(MessageExcerpt.quoted(node.text))")
             }
             return .double(number)
         case .string, .timestamp, .blob:

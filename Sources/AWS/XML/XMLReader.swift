@@ -55,33 +55,33 @@ struct XMLReader {
         var element = XMLElement(name: name)
         while true {
             let hadSpace = skipWhitespace()
-            guard position < bytes.count else { throw error("the tag <\(name)> is not closed") }
+            guard position < bytes.count else { throw error("the tag <\(Self.shown(name))> is not closed") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "/") {
                 position += 1
-                try expect(">", "expected '>' after '/' in <\(name)/>")
+                try expect(">", "expected '>' after '/' in <\(Self.shown(name))/>")
                 return element
             }
             if byte == UInt8(ascii: ">") {
                 position += 1
                 break
             }
-            guard hadSpace else { throw error("expected white space, '>' or '/>' in the tag <\(name)>") }
+            guard hadSpace else { throw error("expected white space, '>' or '/>' in the tag <\(Self.shown(name))>") }
             let attributeStart = position
             let attributeName = try parseName(what: "an attribute name")
             if element.attributes.contains(where: { $0.name == attributeName }) {
                 position = attributeStart
-                throw error("the attribute \(attributeName) appears twice in <\(name)>")
+                throw error("the attribute \(Self.shown(attributeName)) appears twice in <\(Self.shown(name))>")
             }
             skipWhitespace()
-            try expect("=", "expected '=' after the attribute \(attributeName)")
+            try expect("=", "expected '=' after the attribute \(Self.shown(attributeName))")
             skipWhitespace()
             element.attributes.append((attributeName, try parseAttributeValue()))
         }
 
         var text: [UInt8] = []
         while true {
-            guard position < bytes.count else { throw error("the element <\(name)> is not closed") }
+            guard position < bytes.count else { throw error("the element <\(Self.shown(name))> is not closed") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "&") {
                 try parseReference(into: &text)
@@ -94,10 +94,10 @@ struct XMLReader {
                 let closing = try parseName(what: "a closing tag name")
                 guard closing == name else {
                     position = closeStart
-                    throw error("expected </\(name)> but found </\(closing)>")
+                    throw error("expected </\(Self.shown(name))> but found </\(Self.shown(closing))>")
                 }
                 skipWhitespace()
-                try expect(">", "expected '>' to end </\(name)>")
+                try expect(">", "expected '>' to end </\(Self.shown(name))>")
                 break
             } else if looking(at: "<![CDATA[") {
                 try parseCDATA(into: &text)
@@ -158,7 +158,8 @@ struct XMLReader {
         let start = position
         position += 1
         var end = position
-        while end < bytes.count, end - position < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        // Only name bytes: a message quotes the name, and must stay one line.
+        while end < bytes.count, end - position < 12, Self.isNameByte(bytes[end]) || bytes[end] == UInt8(ascii: "#") { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
             position = start
             throw error("'&' must start an entity such as &amp; (write a literal '&' as &amp;)")
@@ -174,7 +175,7 @@ struct XMLReader {
         default:
             guard name.hasPrefix("#") else {
                 position = start
-                throw error("unknown entity &\(name); (only the predefined entities are allowed)")
+                throw error("unknown entity &\(Self.shown(name)); (only the predefined entities are allowed)")
             }
             let digits = name.dropFirst()
             let value: UInt32?
@@ -185,7 +186,7 @@ struct XMLReader {
             }
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else {
                 position = start
-                throw error("invalid character reference &\(name);")
+                throw error("invalid character reference &\(Self.shown(name));")
             }
             output.append(contentsOf: String(Character(scalar)).utf8)
         }
@@ -242,8 +243,9 @@ struct XMLReader {
         return true
     }
 
-    private mutating func expect(_ character: Unicode.Scalar, _ message: String) throws(XMLParseError) {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { throw error(message) }
+    /// The message is made only when it is needed: most calls succeed.
+    private mutating func expect(_ character: Unicode.Scalar, _ message: @autoclosure () -> String) throws(XMLParseError) {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { throw error(message()) }
         position += 1
     }
 
@@ -259,6 +261,12 @@ struct XMLReader {
     private static func isNameByte(_ byte: UInt8) -> Bool {
         isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+
+    /// Names in messages: they hold no white space, but can be long or hold
+    /// any character from U+0080 on.
+    private static func shown(_ name: String) -> String {
+        MessageExcerpt.plain(name)
     }
 
     private func refusedDeclaration() -> XMLParseError {

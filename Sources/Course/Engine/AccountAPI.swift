@@ -22,6 +22,13 @@ public protocol AccountAPI: Sendable {
     func idempotencyTokenMember(of operation: OperationName) -> String?
     /// The AWS error code of `error`, when it is an answer from AWS.
     func errorCode(of error: any Error) -> String?
+    /// Throws when `operation` does not exist or, given, `input` does not fit it.
+    func validate(_ operation: OperationName, input: JSON?) throws
+}
+
+extension AccountAPI {
+    /// Scripted accounts take whatever they are given.
+    public func validate(_ operation: OperationName, input: JSON?) throws {}
 }
 
 /// A waiter's progress, for a spinner.

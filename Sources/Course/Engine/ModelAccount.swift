@@ -37,6 +37,11 @@ public struct ModelAccount: AccountAPI {
         ModelTagParameter.find(for: operation)
     }
 
+    public func validate(_ operation: OperationName, input: JSON?) throws {
+        let (model, operationModel) = try AWSClient.resolve(service: operation.service, operation: operation.operation)
+        if let input { try ParameterValidator(model: model).validate(input, for: operationModel) }
+    }
+
     public func idempotencyTokenMember(of operation: OperationName) -> String? {
         guard let (model, operationModel) = try? AWSClient.resolve(service: operation.service, operation: operation.operation),
             let input = operationModel.input, let shape = try? model.resolve(input).shape

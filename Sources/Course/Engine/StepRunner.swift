@@ -302,7 +302,11 @@ public struct StepRunner: Sendable {
     ) async throws {
         try Task.checkCancellation()
         let id = makeID()
+        // A mistake in the lesson's call is found before it is shown, written
+        // to the ledger or sent: the operation first, as tags depend on it.
+        try api.validate(call.operation, input: nil)
         let prepared = try prepare(call, lesson: lesson, step: step, scope: scope, entry: id)
+        try api.validate(call.operation, input: prepared.json)
         let recorded = prepared.tags != nil
         if recorded {
             var fields = JSONObject()

@@ -27,4 +27,5 @@ extension WrappingAccount {
     public func tagParameter(of operation: OperationName) -> TagParameter? { inner.tagParameter(of: operation) }
     public func idempotencyTokenMember(of operation: OperationName) -> String? { inner.idempotencyTokenMember(of: operation) }
     public func errorCode(of error: any Error) -> String? { inner.errorCode(of: error) }
+    public func validate(_ operation: OperationName, input: JSON?) throws { try inner.validate(operation, input: input) }
 }

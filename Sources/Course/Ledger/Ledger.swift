@@ -24,19 +24,41 @@ public struct Ledger: Sendable {
     }
 
     public func append(_ event: LedgerEvent) throws {
-        let line = event.json.text + "\n"
+        let line = Array((event.json.text + "\n").utf8)
         // O_APPEND makes each line one atomic write; mode 0600 because the
-        // journal names an account's resources.
-        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw LedgerError.cannotWrite(file.path, errno: errno) }
+        // journal names an account's resources. Read access is for the last byte.
+        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw LedgerError.cannotWrite(file.path, StateFileProblem(code: errno)) }
         defer { close(descriptor) }
-        let bytes = Array(line.utf8)
-        let written = bytes.withUnsafeBytes { buffer in
-            write(descriptor, buffer.baseAddress, buffer.count)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw LedgerError.cannotWrite(file.path, StateFileProblem(code: errno)) }
+        let size = status.st_size
+        // A line torn by a crash or a full disk has no newline: glued to it,
+        // this line would be unreadable too, and what it records lost.
+        var bytes = line
+        var last: UInt8 = 0
+        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+            bytes.insert(UInt8(ascii: "\n"), at: 0)
         }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw LedgerError.cannotWrite(file.path, errno: errno)
+        var sent = 0
+        while sent < bytes.count {
+            let written = bytes[sent...].withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) }
+            if written < 0, errno == EINTR { continue }
+            // A short write says nothing; the next one fails with the reason.
+            guard written > 0 else { throw abandon(descriptor, from: size, written: sent, code: written == 0 ? ENOSPC : errno) }
+            sent += written
         }
+        guard fsync(descriptor) == 0 else { throw abandon(descriptor, from: size, written: sent, code: errno) }
+    }
+
+    /// Takes back the part of a line a failed append left, unless another
+    /// process has appended since (its lines matter more than a clean end).
+    private func abandon(_ descriptor: Int32, from size: off_t, written: Int, code: Int32) -> LedgerError {
+        var status = stat()
+        if written > 0, fstat(descriptor, &status) == 0, status.st_size == size + off_t(written) {
+            _ = ftruncate(descriptor, size)
+        }
+        return .cannotWrite(file.path, StateFileProblem(code: code))
     }
 
     /// Every event in the order written. A torn last line (a crash mid-write)
@@ -90,13 +112,13 @@ public struct Ledger: Sendable {
 }
 
 public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
-    case cannotWrite(String, errno: Int32)
+    case cannotWrite(String, StateFileProblem)
     case cannotRead(String)
 
     public var description: String {
         switch self {
-        case .cannotWrite(let path, let code):
-            return "Cannot write the ledger \(path): \(String(cString: strerror(code))). Check that the folder is writable."
+        case .cannotWrite(let path, let problem):
+            return "Cannot write the ledger \(path): \(problem.reason); \(problem.advice)."
         case .cannotRead(let path):
             return "Cannot read the ledger \(path). Check its permissions."
         }

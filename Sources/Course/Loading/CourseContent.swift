@@ -6,6 +6,9 @@ public struct CourseContent: Sendable {
     public var prices: PriceList
     /// The region the lessons' costs are priced for now.
     public private(set) var pricedRegion: String?
+    /// Lesson files that did not load, by the id their folder gives
+    /// (`03-iam-roles` is `iam-roles`), each with its first error.
+    public var unloadedLessons: [String: Diagnostic] = [:]
 
     public init(lessons: [Lesson] = [], checks: [Check] = [], prices: PriceList = .empty) {
         self.lessons = lessons.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -35,6 +38,11 @@ public struct CourseContent: Sendable {
 
     public func lesson(_ id: String) -> Lesson? {
         lessons.first { $0.id == id }
+    }
+
+    /// Why the lesson `id` is not in the course, when its file is there but did not load.
+    public func loadProblem(ofLesson id: String) -> Diagnostic? {
+        lesson(id) == nil ? unloadedLessons[id] : nil
     }
 
     public func check(_ id: String) -> Check? {

@@ -22,15 +22,23 @@ public struct CourseLoader: Sendable {
 
         let lessonsFolder = root.appendingPathComponent("lessons")
         let lessonFolders = (try? fileManager.contentsOfDirectory(atPath: lessonsFolder.path))?.sorted() ?? []
+        var unloaded: [String: Diagnostic] = [:]
         for folder in lessonFolders where !folder.hasPrefix(".") {
             let file = lessonsFolder.appendingPathComponent(folder).appendingPathComponent("lesson.yaml")
             guard fileManager.fileExists(atPath: file.path) else { continue }
-            guard let node = parse(file, diagnostics: &diagnostics) else { continue }
+            let known = diagnostics.count
             var decoder = LessonDecoder()
-            if let lesson = decoder.decode(node) {
-                lessons.append(lesson)
+            if let node = parse(file, diagnostics: &diagnostics) {
+                if let lesson = decoder.decode(node) {
+                    lessons.append(lesson)
+                }
+                diagnostics += decoder.diagnostics
+                if lessons.last?.location.file == displayPath(file) { continue }
             }
-            diagnostics += decoder.diagnostics
+            // Asked for by id, this lesson is to be told by its first error, not as one that does not exist.
+            if let first = diagnostics[known...].first(where: { $0.severity == .error }) {
+                unloaded[Self.lessonID(folder: folder)] = first
+            }
         }
 
         let checksFolder = root.appendingPathComponent("checks")
@@ -59,7 +67,8 @@ public struct CourseLoader: Sendable {
                     at: SourceLocation(file: displayPath(lessonsFolder)), "no lessons found",
                     suggestion: "a lesson lives in lessons/NN-id/lesson.yaml"))
         }
-        let content = CourseContent(lessons: lessons, checks: checks, prices: prices)
+        var content = CourseContent(lessons: lessons, checks: checks, prices: prices)
+        content.unloadedLessons = unloaded
         // Priced for the file's first region until a workspace knows its own.
         return Result(content: prices.regions.first.map { content.priced(in: $0) } ?? content, diagnostics: diagnostics)
     }
@@ -80,6 +89,14 @@ public struct CourseLoader: Sendable {
             diagnostics.append(diagnostic)
             return nil
         }
+    }
+
+    /// `03-iam-roles` holds the lesson `iam-roles`: the id a file that cannot
+    /// be read would have given.
+    static func lessonID(folder: String) -> String {
+        let digits = folder.prefix { $0.isNumber }
+        guard !digits.isEmpty, folder.dropFirst(digits.count).first == "-" else { return folder }
+        return String(folder.dropFirst(digits.count + 1))
     }
 
     /// Paths in messages are relative to the course folder, as authors know them.

@@ -128,8 +128,10 @@ struct MappingReader {
                     Diagnostic(at: pair.key.location, "'\(field)' of \(what) has an unknown language '\(key)'", suggestion: "use 'zh' and 'en'"))
             }
         }
-        guard let zh = texts[.zh], let en = texts[.en] else { return nil }
-        return LocalizedText(zh: zh, en: en)
+        // A text in one language only is still taught, in that language, after
+        // lint's error: better than "(text missing)" in the learner's own.
+        guard let any = texts[.en] ?? texts[.zh] else { return nil }
+        return LocalizedText(zh: texts[.zh] ?? any, en: texts[.en] ?? any)
     }
 
     /// Reports every key that was never read, with the closest known name.

@@ -109,13 +109,28 @@ public struct ProgressStore: Sendable {
 
     public func save(_ progress: LearnerProgress) throws {
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        let data = Data((progress.json.formatted(JSONFormat(indent: 2)) + "\n").utf8)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw ProgressError.cannotWrite(file.path)
+        let bytes = Array((progress.json.formatted(JSONFormat(indent: 2)) + "\n").utf8)
+        // Written and flushed before the rename, so a full disk or a crash
+        // leaves the old file whole; what did not fit is removed, not left behind.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ProgressError.cannotWrite(file.path, StateFileProblem(code: errno)) }
+        var sent = 0
+        var failure: Int32?
+        while sent < bytes.count {
+            let written = bytes[sent...].withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                failure = written == 0 ? ENOSPC : errno
+                break
+            }
+            sent += written
         }
-        if rename(temporary.path, file.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ProgressError.cannotWrite(file.path)
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == nil, rename(temporary.path, file.path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary.path)
+            throw ProgressError.cannotWrite(file.path, StateFileProblem(code: failure))
         }
     }
 
@@ -129,14 +144,14 @@ public struct ProgressStore: Sendable {
 
 public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(String, String)
-    case cannotWrite(String)
+    case cannotWrite(String, StateFileProblem)
 
     public var description: String {
         switch self {
         case .corrupt(let path, let detail):
             return "The progress file \(path) is damaged (\(detail)). Move it away to start over; nothing in AWS is affected."
-        case .cannotWrite(let path):
-            return "Cannot save progress to \(path). Check that the folder is writable."
+        case .cannotWrite(let path, let problem):
+            return "Cannot save progress to \(path): \(problem.reason); \(problem.advice)."
         }
     }
 }

@@ -3,6 +3,10 @@ internal import Yams
 /// Reads YAML text into `SourceNode`s, turning a syntax error into a
 /// `Diagnostic` at the place libyaml reports.
 public enum YAMLSource {
+    /// Aliases let a few lines stand for a tree of billions of nodes (the
+    /// "billion laughs"); a course file has a few thousand.
+    public static let maximumNodes = 100_000
+
     public static func parse(_ text: String, file: String) -> Result<SourceNode, Diagnostic> {
         do {
             // Only each scalar's text and quoting are kept, never its YAML
@@ -12,7 +16,15 @@ public enum YAMLSource {
             guard let root = try Yams.compose(yaml: text, .basic) else {
                 return .failure(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty"))
             }
-            return .success(convert(root, file: file))
+            var budget = maximumNodes
+            guard let converted = convert(root, file: file, budget: &budget) else {
+                return .failure(
+                    Diagnostic(
+                        at: SourceLocation(file: file, line: root.mark?.line ?? 0, column: root.mark?.column ?? 0),
+                        "the file holds more than \(maximumNodes) values once its aliases (*name) are expanded",
+                        suggestion: "write the values out instead of repeating aliases of aliases"))
+            }
+            return .success(converted)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file))
         } catch {
@@ -20,16 +32,30 @@ public enum YAMLSource {
         }
     }
 
-    private static func convert(_ node: Node, file: String) -> SourceNode {
+    /// Nil once `budget` nodes have been made.
+    private static func convert(_ node: Node, file: String, budget: inout Int) -> SourceNode? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         let location = SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         switch node {
         case .scalar(let scalar):
             return SourceNode(.scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), at: location)
         case .mapping(let mapping):
-            let pairs = mapping.map { pair in (key: convert(pair.key, file: file), value: convert(pair.value, file: file)) }
+            var pairs: [(key: SourceNode, value: SourceNode)] = []
+            for pair in mapping {
+                guard let key = convert(pair.key, file: file, budget: &budget),
+                    let value = convert(pair.value, file: file, budget: &budget)
+                else { return nil }
+                pairs.append((key, value))
+            }
             return SourceNode(.mapping(pairs), at: location)
         case .sequence(let sequence):
-            return SourceNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
+            var items: [SourceNode] = []
+            for item in sequence {
+                guard let converted = convert(item, file: file, budget: &budget) else { return nil }
+                items.append(converted)
+            }
+            return SourceNode(.sequence(items), at: location)
         case .alias:
             // Yams resolves aliases while composing; an unresolved one reads as empty.
             return SourceNode(.scalar("", quoted: false), at: location)

@@ -24,8 +24,15 @@ public struct StateDirectory: Sendable, Equatable {
     /// account ids and resource names that are nobody else's business.
     public func folder(_ name: String) throws -> URL {
         let folder = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(
-            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            // Foundation's own error prints as a dump of its domain and user
+            // info; its path is the folder that failed, perhaps a parent.
+            let failed = (error as NSError).userInfo[NSFilePathErrorKey] as? String ?? folder.path
+            throw StateFolderError(path: failed, problem: StateFileProblem(error))
+        }
         return folder
     }
 }

@@ -92,8 +92,10 @@ public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible, 
     public var localizedMessage: LocalizedText {
         switch self {
         case .unclosed(let text):
+            let text = SourceExcerpt.of(text)
             return LocalizedText(zh: "\"\(text)\" 里的 '${' 没有对应的 '}'", en: "'${' without a closing '}' in \"\(text)\"")
         case .badName(let name):
+            let name = SourceExcerpt.of(name)
             return LocalizedText(
                 zh: "'${\(name)}' 不是变量名（字母、数字、'_' 和 '-'，可写成 'lesson.name'）",
                 en: "'${\(name)}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')")

@@ -126,6 +126,7 @@ public struct SandboxAccount: AccountAPI {
 
     public func cliCommand(_ operation: OperationName, input: JSON) -> String { base.cliCommand(operation, input: input) }
     public func tagParameter(of operation: OperationName) -> TagParameter? { base.tagParameter(of: operation) }
+    public func validate(_ operation: OperationName, input: JSON?) throws { try base.validate(operation, input: input) }
     public func idempotencyTokenMember(of operation: OperationName) -> String? { base.idempotencyTokenMember(of: operation) }
     public func errorCode(of error: any Error) -> String? { base.errorCode(of: error) }
 }

@@ -25,6 +25,11 @@ public struct CommandFailure: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 
+    /// `text` with a full stop, unless it ends a question.
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") || text.hasSuffix("?") ? text : text + "."
+    }
+
     /// Whose exit codes and wording a command follows.
     public enum Convention: Sendable, Equatable {
         /// ecslab's own: 0, 1 and 2.
@@ -66,9 +71,11 @@ public struct CommandFailure: Error, CustomStringConvertible, Sendable {
         case let error as ServiceModelError:
             return CommandFailure(message: error.message, status: usage)
         case let error as ParameterValidationError:
+            // For a course command the parameters are a lesson's or a check's: a
+            // mistake in the course, said on one line before anything is sent.
             return aws
                 ? CommandFailure(message: "Invalid parameters:\n" + error.lines.joined(separator: "\n"), status: usage)
-                : .failed(error.description)
+                : CommandFailure(message: Self.sentence(error.lines.joined(separator: "; ")), status: usage)
         case let error as JMESPathError:
             if aws { return CommandFailure(message: "--query is not a valid JMESPath expression: \(error)", status: usage) }
             // A mistake in the expression itself, or one evaluating it over this input.
@@ -86,9 +93,16 @@ public struct CommandFailure: Error, CustomStringConvertible, Sendable {
                     message: "An error occurred (\(error.code)) when calling the \(operation) operation: \(error.message)",
                     status: AWSCLIStatus.serviceError, fix: fix)
             }
-            return CommandFailure(message: TutorText.awsAnswered(language, ["error": "\(error)"]), status: 1, fix: fix)
+            // A web page is no answer of AWS's: the endpoint is wrong.
+            if !error.isAWSAnswer { return CommandFailure(message: "\(error)", status: 1, fix: .fixEndpoint) }
+            // Keys AWS refuses are a setting to fix, as missing ones are.
+            let status: Int32 = FailureFix.rejectsCredentials(error) ? configuration : 1
+            return CommandFailure(message: TutorText.awsAnswered(language, ["error": "\(error)"]), status: status, fix: fix)
         case let error as LedgerError:
-            return CommandFailure(message: error.description, status: failed)
+            // The state folder is the machine's to fix, as for progress.
+            return CommandFailure(message: error.description, status: configuration)
+        case let error as StateFolderError:
+            return CommandFailure(message: error.description, status: configuration)
         case let error as ProgressError:
             return CommandFailure(message: error.description, status: usage)
         case let error as TaggingError:

@@ -13,6 +13,16 @@ enum FailureFix {
         error is AWSTransportError ? .fixNetwork : nil
     }
 
+    /// Answers that say the keys themselves are wrong or spent, rather than
+    /// short of a permission.
+    static func rejectsCredentials(_ error: AWSServiceError) -> Bool {
+        let codes: Set<String> = [
+            "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "UnrecognizedClientException",
+            "AuthFailure", "InvalidAccessKeyId",
+        ]
+        return codes.contains(error.code)
+    }
+
     /// Only answers that blame the credentials have a fix to offer.
     static func of(_ error: AWSServiceError) -> TutorText? {
         let credentialCodes: Set<String> = [

@@ -14,6 +14,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case noLesson
     case unknownLesson
     case unknownStep
+    case lessonNotLoaded
     case started
     case lastStep
     case firstStep
@@ -193,6 +194,10 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(zh: "还没有开始课程。先用 start 课程 开始，例如 start {example}。", en: "No lesson is started. Start one with start LESSON, for example start {example}.")
         case .unknownLesson:
             return LocalizedText(zh: "没有课程 {lesson}。课程有：{known}。", en: "There is no lesson {lesson}. The lessons are: {known}.")
+        case .lessonNotLoaded:
+            return LocalizedText(
+                zh: "课程 {lesson} 的文件有错误，无法载入：{problem}；`ecslab lint` 会列出所有问题。",
+                en: "Lesson {lesson} cannot be loaded: {problem}; `ecslab lint` lists every problem.")
         case .unknownStep:
             return LocalizedText(zh: "课程 {lesson} 没有步骤 {step}。它的步骤有：{known}。", en: "Lesson {lesson} has no step {step}. Its steps are: {known}.")
         case .started:

@@ -18,9 +18,12 @@ public enum CourseFolder {
     }
 
     /// Loads the course; a lesson file with errors is reported and left out.
-    public static func load(_ option: String?, console: Console) -> CourseContent {
+    /// The errors of `naming`'s file, when it did not load, are left to the
+    /// command to tell (`Workspace.lesson`), in one sentence.
+    public static func load(_ option: String?, console: Console, naming lesson: String? = nil) -> CourseContent {
         let result = CourseLoader(root: locate(option)).load()
-        for diagnostic in result.diagnostics {
+        let named = lesson.flatMap { result.content.loadProblem(ofLesson: $0) }
+        for diagnostic in result.diagnostics where named.map({ $0.location.file != diagnostic.location.file }) ?? true {
             console.error("ecslab: \(diagnostic)")
         }
         return result.content

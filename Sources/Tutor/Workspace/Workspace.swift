@@ -59,7 +59,7 @@ public struct Workspace: Sendable {
         // Who the credentials are is asked while the course loads: over a
         // far link the answer takes longer than reading the lessons does.
         async let asked = aws.callerIdentity()
-        let content = CourseFolder.load(options.course, console: console)
+        let content = CourseFolder.load(options.course, console: console, naming: options.lesson)
         let identity = try await asked
         let modelAccount = ModelAccount(client: aws.client, account: identity.account, region: aws.region)
         let sandboxAccount = sandbox?.account(wrapping: modelAccount, notices: .standardError(debug: options.debug, language: language))
@@ -87,6 +87,9 @@ public struct Workspace: Sendable {
     }
 
     public func lesson(_ id: String) throws -> Lesson {
+        if let problem = content.loadProblem(ofLesson: id) {
+            throw CommandFailure.usage(TutorText.lessonNotLoaded(language, ["lesson": id, "problem": "\(problem)"]))
+        }
         guard let lesson = content.lesson(id) else {
             throw CommandFailure.usage(TutorText.unknownLesson(language, ["lesson": id, "known": content.lessons.map(\.id).joined(separator: ", ")]))
         }

@@ -17,6 +17,9 @@ public struct WorkspaceOptions: Sendable {
     public var timer = true
     /// The environment AWS settings are read from, as the SDKs read them.
     public var environment: [String: String]
+    /// The lesson the command names (`do LESSON/STEP`, `check LESSON`): when
+    /// its file does not load, that is the command's one failure, not also a warning.
+    public var lesson: String?
 
     public init(
         language: Language = .en, profile: String? = nil, region: String? = nil, endpointURL: String? = nil, course: String? = nil,

@@ -37,10 +37,13 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
-            let workspace = try await Workspace.open(try options.workspace())
+            var workspaceOptions = try options.workspace()
+            workspaceOptions.lesson = target == "all" ? nil : target
+            let workspace = try await Workspace.open(workspaceOptions)
             var grader = LessonGrader(overrides: try VariableOverrides.parse(set))
             grader.readsAtOnce = readsAtOnce
-            let traceFile = try trace.map { try CallTrace(path: $0) }
+            // `~/…` as the shell would have it, for `--trace=~/calls.jsonl` and quoted paths.
+            let traceFile = try trace.map { try CallTrace(path: PathResolver().url($0).path) }
             defer { traceFile?.close() }
             grader.trace = traceFile
             let run = try await grader.gradeCounting(target, in: workspace)

@@ -34,6 +34,7 @@ struct DoCommand: AsyncParsableCommand {
         try await reportingFailures(in: options.spokenLanguage) {
             var workspaceOptions = try options.workspace()
             workspaceOptions.timer = !noTimer
+            workspaceOptions.lesson = target.split(separator: "/").first.map(String.init)
             var workspace = try await Workspace.open(workspaceOptions)
             let performer = StepPerformer(
                 yes: yes, dryRun: dryRun, overrides: try VariableOverrides.parse(set), useExisting: useExisting, askCost: askOnTerminal())

@@ -65,7 +65,8 @@ struct GradeCommand: AsyncParsableCommand {
             }
             grader.timeoutSeconds = Double(timeout)
             grader.callsPerSecond = pace
-            let traceFile = try trace.map { try CallTrace(path: $0) }
+            // `~/…` as the shell would have it, for `--trace=~/calls.jsonl` and quoted paths.
+            let traceFile = try trace.map { try CallTrace(path: PathResolver().url($0).path) }
             grader.trace = traceFile
             grader.progress = { learner, done, total in
                 let score =

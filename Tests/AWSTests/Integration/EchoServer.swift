@@ -6,12 +6,16 @@ import XCTest
 /// a JSON echo of it (method, path, headers, body), or answers `/slow` after
 /// a minute. moto closes every connection, so connection reuse and the exact
 /// bytes on the wire are measured here. Runs on the project's Python.
+///
+/// Three paths break the answer the ways a bad network does: `/truncated`
+/// promises more bytes than it sends and closes, `/reset` closes with a TCP
+/// reset, `/nothing` closes without a word.
 final class EchoServer {
     let process = Process()
     let port: Int
 
     private static let script = #"""
-    import http.server, json, ssl, sys, time
+    import http.server, json, socket, ssl, struct, sys, time
     class Echo(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         def handle_one(self):
@@ -19,14 +23,25 @@ final class EchoServer {
             body = self.rfile.read(length).decode("utf-8", "replace")
             if self.path == "/slow":
                 time.sleep(60)
+            if self.path in ("/reset", "/nothing"):
+                if self.path == "/reset":
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.rfile.close()
+                self.connection.close()
+                self.close_connection = True
+                return
             out = json.dumps({"method": self.command, "path": self.path,
                               "headers": [[k, v] for k, v in self.headers.items()], "body": body}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(out)))
+            truncated = self.path == "/truncated"
+            self.send_header("Content-Length", str(len(out) + 100 if truncated else len(out)))
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(out)
+            if truncated:
+                self.wfile.flush()
+                self.close_connection = True
         do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_one
         def log_message(self, *args):
             pass

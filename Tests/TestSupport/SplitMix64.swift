@@ -1,11 +1,11 @@
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), so
 /// that a failing input can be found again from the seed.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,7 +14,12 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A number in 0..<bound (0 when bound is 0).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         bound <= 0 ? 0 : Int(next() % UInt64(bound))
+    }
+
+    /// One of `items`, which must not be empty.
+    public mutating func pick<Element>(_ items: [Element]) -> Element {
+        items[below(items.count)]
     }
 }
