@@ -15,6 +15,15 @@ final class CredentialRedactionTests: XCTestCase {
         }
     }
 
+    /// A bad value read with its indented continuation lines may carry the
+    /// next setting's secret: the message quotes only the value's own line.
+    func testABadSettingsMessageStopsAtItsOwnLine() {
+        let error = CredentialsError.invalidSetting(
+            name: "duration_seconds", value: "1 hour\naws_secret_access_key = hidden-secret", profile: "dev", expected: "a whole number of seconds")
+        XCTAssertFalse("\(error)".contains("hidden-secret"), "\(error)")
+        XCTAssertTrue("\(error)".contains("\"1 hour\" and the indented lines under it"), "\(error)")
+    }
+
     func testNoSourceOrErrorShowsASecretFromTheFiles() throws {
         let fixture = try AWSHomeFixture(self, config: """
             [profile half]

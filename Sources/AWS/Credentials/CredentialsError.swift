@@ -47,7 +47,8 @@ public enum CredentialsError: Error, Sendable, Equatable, CustomStringConvertibl
         case .unsupportedSetting(let name, let profile, let hint):
             return "The profile \"\(profile)\" uses \(name), which ecslab does not support; \(hint)."
         case .invalidSetting(let name, let value, let profile, let expected):
-            return "\(name) in the profile \"\(profile)\" must be \(expected), not \"\(value)\"."
+            // Only the value's own line: a secret may be indented under it.
+            return "\(name) in the profile \"\(profile)\" must be \(expected), not \(AWSConfigurationError.quoted(value))."
         case .processNotStarted(let profile, let reason):
             return "The credential_process of the profile \"\(profile)\" could not be started: \(reason)."
         case .processFailed(let profile, let status):

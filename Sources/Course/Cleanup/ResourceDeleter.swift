@@ -38,7 +38,14 @@ struct ResourceDeleter: Sendable {
             return stop.outcome
         } catch {
             let code = api.errorCode(of: error) ?? ""
-            if TeardownErrors.isNotFound(code) { return .alreadyGone }
+            if TeardownErrors.isNotFound(code) || TeardownErrors.isAlreadyOff(code) {
+                // A part already off (a retried detach whose first answer was
+                // lost says NoSuchEntity or Gateway.NotAttached) is not the
+                // whole gone: while AWS still lists it, the next round reads
+                // what is left of it and goes on from there.
+                if (try? await ResourcePresence(api: api).isThere(resource)) == true { return .inUse(code) }
+                return .alreadyGone
+            }
             if TeardownErrors.isDependency(code) { return .inUse(code) }
             return .failed(String(describing: error))
         }

@@ -8,6 +8,12 @@ enum TeardownErrors {
             .contains(code)
     }
 
+    /// What a part's removal answers when the part is already off: the
+    /// answer to a retry whose first attempt did it.
+    static func isAlreadyOff(_ code: String) -> Bool {
+        ["Gateway.NotAttached", "InvalidAssociationID.NotFound"].contains(code)
+    }
+
     static func isDependency(_ code: String) -> Bool {
         [
             "DependencyViolation", "DeleteConflict", "ResourceInUse", "ResourceInUseException", "ClusterContainsServicesException",

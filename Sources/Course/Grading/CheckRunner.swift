@@ -88,10 +88,9 @@ public struct CheckRunner: Sendable {
     /// Judges ahead what can be judged with reads made together. A planning
     /// pass judges every check whose reads are in and notes the reads the
     /// others need (a lookup's read needs the values of the lookups it
-    /// names); up to `readConcurrency` of them are in flight at any time. A
-    /// pass runs again at every answer (a pass takes about a millisecond),
-    /// so a read that was waiting on that answer is queued at once, and a
-    /// lookup's read ahead of the checks' own, since chains run through lookups. Over a far link the run takes about as long
+    /// names); up to `readConcurrency` of them are in flight at any time, a
+    /// lookup's read ahead of the checks' own, since chains run through
+    /// lookups, and the next pass runs once they are all in. Over a far link the run takes about as long
     /// as its longest chain of dependent reads, or its reads divided by the
     /// bound, whichever is more.
     ///
@@ -113,10 +112,11 @@ public struct CheckRunner: Sendable {
             // it wants for the first time was waiting on it.
             var arrivedDepth = 0
             var longest = 0
-            // A pass per answer; the bound only guards a mistake.
-            for _ in 0..<4096 {
+            // A chain is never longer than the course's lookups; the bound only guards a mistake.
+            for _ in 0..<64 {
                 await plan(lessons, all: all, patient: patient, cache: &cache, judging: &judging)
                 let taken = cache.takeWanted().map { (wanted: $0, depth: arrivedDepth + 1) }
+                arrivedDepth = 0
                 // A lookup's read jumps the queue of the checks' own reads.
                 queue = taken.filter(\.wanted.unlocksOthers) + queue + taken.filter { !$0.wanted.unlocksOthers }
                 while running < limit, !queue.isEmpty {
@@ -124,11 +124,21 @@ public struct CheckRunner: Sendable {
                     group.addTask { (await ReadCache.answer(wanted, api: api), depth) }
                     running += 1
                 }
-                guard running > 0, let (answer, depth) = await group.next() else { break }
-                running -= 1
-                cache.keep(answer)
-                arrivedDepth = depth
-                longest = max(longest, depth)
+                guard running > 0 else { break }
+                // The next pass waits for every read of this one: which reads
+                // a run makes must not hang on which answer came first, since
+                // the grades of shards are compared with those of one run.
+                while let (answer, depth) = await group.next() {
+                    running -= 1
+                    cache.keep(answer)
+                    arrivedDepth = max(arrivedDepth, depth)
+                    longest = max(longest, depth)
+                    if !queue.isEmpty {
+                        let (wanted, depth) = queue.removeFirst()
+                        group.addTask { (await ReadCache.answer(wanted, api: api), depth) }
+                        running += 1
+                    }
+                }
             }
             return (judging.judged, judging.made, longest)
         }
@@ -159,6 +169,14 @@ public struct CheckRunner: Sendable {
                 if check.dependsOn.contains(where: judging.leftToTheRun.contains) {
                     judging.leftToTheRun.insert(check.id)
                     continue
+                }
+                // Its reads are planned whatever its dependencies came to, as
+                // when they are still waiting: which reads a run makes must not
+                // hang on which answer came first (grades of shards are
+                // compared with those of one run).
+                if check.dependsOn.contains(where: { judging.judged[$0].map { $0.status != .passed } ?? false }) {
+                    let unknown = judging.judged.filter { !check.dependsOn.contains($0.key) }
+                    _ = await judge(check, scope: scope, patient: false, results: unknown, cache: &cache, lookups: &lookups, observe: { _ in })
                 }
                 cache.missed = false
                 let result = await judge(

@@ -3,10 +3,10 @@ import TestSupport
 import XCTest
 
 /// AWS unreachable for good: through builders/fault_proxy.py at a rate of
-/// 100%, every call fails, with error answers (500, 503, throttling) from
-/// `do network`'s first call in one test, and with broken connections
-/// (resets, dropped and truncated answers) from its 31st call, when the VPC
-/// and subnets exist, in the other. `ecslab do network --yes` must give up:
+/// 100%, every call fails: with error answers (500, 503, throttling) from
+/// `do network`'s first call, with broken connections (resets, dropped and
+/// truncated answers) from its first call, and with both from its 31st
+/// call, when the VPC and subnets exist. `ecslab do network --yes` must give up:
 /// soon, with exit 1 and one sentence on standard error (the project's
 /// convention, Sources/ecslab/Shared/Reporting.swift: `ecslab: ` and the
 /// message, never a stack trace or a Swift error dump), and with the ledger
@@ -24,8 +24,12 @@ final class FaultsEverywhereTests: CleanupTestCase {
         try assertGivesUp("errors", kinds: ["500", "503", "throttle"], startAfter: 0)
     }
 
-    func testEveryConnectionBrokenHalfwayThroughTheLesson() throws {
-        try assertGivesUp("breaks", kinds: ["reset", "drop", "truncate"], startAfter: 30)
+    func testEveryConnectionBrokenFromTheFirstCall() throws {
+        try assertGivesUp("breaks", kinds: ["reset", "drop", "truncate"], startAfter: 0)
+    }
+
+    func testEveryCallFailingHalfwayThroughTheLesson() throws {
+        try assertGivesUp("halfway", kinds: ["500", "503", "throttle", "reset", "drop", "truncate"], startAfter: 30)
     }
 
     private func assertGivesUp(_ label: String, kinds: [String], startAfter: Int) throws {
