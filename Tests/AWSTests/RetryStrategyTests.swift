@@ -52,6 +52,45 @@ final class RetryStrategyTests: XCTestCase {
         XCTAssertNotEqual(transport.sent[0].headers["Authorization"], transport.sent[1].headers["Authorization"])
     }
 
+    /// A caller that can look for what a lost answer made keeps the attempt
+    /// of unknown outcome from a retry; a throttled attempt, which AWS did
+    /// not act on, is still retried, and the record counts what it kept.
+    func testAnAttemptOfUnknownOutcomeIsLeftToACallerThatAsks() async throws {
+        let record = AttemptRecord(retriesUnknownOutcomes: false)
+        let lost = ScriptedTransport([ScriptedTransport.response(500), ScriptedTransport.response(200)])
+        do {
+            _ = try await AttemptRecord.$current.withValue(record) { try await sender(lost, strategy()).send(request, signingName: "sts") }
+            XCTFail("the server error should have reached the caller")
+        } catch let error as AWSServiceError {
+            XCTAssertEqual(error.statusCode, 500)
+        }
+        XCTAssertEqual(lost.sent.count, 1)
+        XCTAssertEqual(record.unknownOutcomes, 1)
+
+        let throttled = ScriptedTransport([ScriptedTransport.queryError(400, code: "Throttling"), ScriptedTransport.response(200)])
+        _ = try await AttemptRecord.$current.withValue(record) { try await sender(throttled, strategy()).send(request, signingName: "sts") }
+        XCTAssertEqual(throttled.sent.count, 2)
+        XCTAssertEqual(record.unknownOutcomes, 1)
+
+        // Without a record, or with one that allows it, it is retried as before, and counted.
+        let counting = AttemptRecord(retriesUnknownOutcomes: true)
+        let retried = ScriptedTransport([ScriptedTransport.response(503), ScriptedTransport.response(200)])
+        _ = try await AttemptRecord.$current.withValue(counting) { try await sender(retried, strategy()).send(request, signingName: "sts") }
+        XCTAssertEqual(retried.sent.count, 2)
+        XCTAssertEqual(counting.unknownOutcomes, 1)
+    }
+
+    func testWhichFailuresLeaveTheOutcomeUnknown() {
+        XCTAssertTrue(RetryableErrorClassifier.outcomeIsUnknown(AWSServiceError(code: "InternalError", message: "", statusCode: 500)))
+        XCTAssertTrue(RetryableErrorClassifier.outcomeIsUnknown(AWSTransportError(kind: .timeout, host: "h")))
+        XCTAssertTrue(RetryableErrorClassifier.outcomeIsUnknown(AWSTransportError(kind: .connectionReset, host: "h")))
+        XCTAssertFalse(RetryableErrorClassifier.outcomeIsUnknown(AWSServiceError(code: "Throttling", message: "", statusCode: 400)))
+        XCTAssertFalse(RetryableErrorClassifier.outcomeIsUnknown(AWSServiceError(code: "RequestLimitExceeded", message: "", statusCode: 503)))
+        XCTAssertFalse(RetryableErrorClassifier.outcomeIsUnknown(AWSTransportError(kind: .connectTimeout, host: "h")))
+        XCTAssertFalse(RetryableErrorClassifier.outcomeIsUnknown(AWSTransportError(kind: .connectionRefused, host: "h")))
+        XCTAssertFalse(RetryableErrorClassifier.outcomeIsUnknown(AWSServiceError(code: "EntityAlreadyExists", message: "", statusCode: 409)))
+    }
+
     func testEveryTransientStatusIsRetried() async throws {
         for status in [500, 502, 503, 504] {
             let transport = ScriptedTransport([ScriptedTransport.response(status), ScriptedTransport.response(200)])

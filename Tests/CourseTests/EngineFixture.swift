@@ -26,7 +26,8 @@ struct EngineFixture {
         account.on("ec2:CreateVpc") { input in
             let tags = input["TagSpecifications"]?[0]?["Tags"] ?? []
             let name = tags.arrayValue?.first { $0["Key"] == "Name" }?["Value"] ?? nil
-            return ["Vpc": ["VpcId": .string(vpcs.create(name: name.stringValue ?? ""))]]
+            let entry = tags.arrayValue?.first { $0["Key"] == "ecslab:entry" }?["Value"] ?? nil
+            return ["Vpc": ["VpcId": .string(vpcs.create(name: name.stringValue ?? "", entry: entry.stringValue ?? ""))]]
         }
         account.on("ec2:ModifyVpcAttribute") { input in
             vpcs.setDNS(input["VpcId"]?.stringValue ?? "")
@@ -37,8 +38,9 @@ struct EngineFixture {
             return [:]
         }
         account.on("ec2:DescribeVpcs") { input in
-            let name = input["Filters"]?[0]?["Values"]?[0]?.stringValue ?? ""
-            return ["Vpcs": .array(vpcs.named(name).map { ["VpcId": .string($0)] })]
+            let value = input["Filters"]?[0]?["Values"]?[0]?.stringValue ?? ""
+            let found = input["Filters"]?[0]?["Name"] == "tag:ecslab:entry" ? vpcs.entered(value) : vpcs.named(value)
+            return ["Vpcs": .array(found.map { ["VpcId": .string($0)] })]
         }
         account.on("ec2:DescribeVpcAttribute") { input in
             let id = input["VpcId"]?.stringValue ?? ""
@@ -88,13 +90,13 @@ struct EngineFixture {
 
 /// VPCs kept in memory by the fake account.
 final class VPCStore: Sendable {
-    private let state = Mutex<(next: Int, vpcs: [String: (name: String, dns: Bool)])>((1, [:]))
+    private let state = Mutex<(next: Int, vpcs: [String: (name: String, dns: Bool, entry: String)])>((1, [:]))
 
-    func create(name: String) -> String {
+    func create(name: String, entry: String = "") -> String {
         state.withLock { state in
             let id = "vpc-\(state.next)"
             state.next += 1
-            state.vpcs[id] = (name, false)
+            state.vpcs[id] = (name, false, entry)
             return id
         }
     }
@@ -104,6 +106,8 @@ final class VPCStore: Sendable {
     func dns(_ id: String) -> Bool? { state.withLock { $0.vpcs[id]?.dns } }
     func named(_ name: String) -> [String] { state.withLock { $0.vpcs.filter { $0.value.name == name }.keys.sorted() } }
     func all() -> [String] { state.withLock { $0.vpcs.keys.sorted() } }
+    /// The VPCs whose `ecslab:entry` tag is `entry`.
+    func entered(_ entry: String) -> [String] { state.withLock { $0.vpcs.filter { $0.value.entry == entry }.keys.sorted() } }
 }
 
 final class Counter: Sendable {

@@ -1,3 +1,4 @@
+import AWS
 @testable import Course
 import JSON
 import Synchronization
@@ -67,6 +68,86 @@ final class StepRunnerTests: XCTestCase {
         XCTAssertEqual(outcome, .done)
         XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"], "the VPC from the first run is reused, not made again")
         XCTAssertEqual(fresh.value(of: VariableReference(name: "vpc_id")), "vpc-1")
+    }
+
+    /// AWS made the VPC, and the answer broke on the way back: the VPC is
+    /// found by the call's entry tag and used, and no second one is made.
+    func testALostAnswerIsFoundByItsEntryTagAndNotMadeAgain() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let vpcs = fixture.vpcs
+        let creates = Counter()
+        fixture.account.on("ec2:CreateVpc") { input in
+            _ = creates.next()
+            let tags = input["TagSpecifications"]?[0]?["Tags"]?.arrayValue ?? []
+            let value = { (key: String) in tags.first { $0["Key"]?.stringValue == key }?["Value"]?.stringValue ?? "" }
+            _ = vpcs.create(name: value("Name"), entry: value("ecslab:entry"))
+            throw AWSTransportError(kind: .connectionReset, host: "ec2.ap-northeast-1.amazonaws.com")
+        }
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        let events = Mutex<[String]>([])
+        let outcome = try await fixture.stepRunner().perform(
+            step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress,
+            observe: { event in if case .recovered(let call) = event { events.withLock { $0.append(call.operation.description) } } })
+        XCTAssertEqual(outcome, .done)
+        XCTAssertEqual(creates.peek(), 1, "the create was not repeated")
+        XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
+        XCTAssertEqual(scope.value(of: VariableReference(name: "vpc_id")), "vpc-1")
+        XCTAssertEqual(events.withLock { $0 }, ["ec2:CreateVpc"])
+        let entries = try fixture.ledger.entries()
+        XCTAssertEqual(entries.map(\.state), [.created])
+        XCTAssertEqual(entries.first?.saved["vpc_id"], "vpc-1")
+        XCTAssertEqual(entries.first?.undo, ["call": "ec2:DeleteVpc", "params": ["VpcId": "vpc-1"]])
+    }
+
+    /// A server error that AWS did not act on: nothing carries the entry
+    /// tag, so the create is made again, once.
+    func testAFailureThatMadeNothingIsCalledAgainOnce() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        let vpcs = fixture.vpcs
+        let creates = Counter()
+        fixture.account.on("ec2:CreateVpc") { input in
+            guard creates.next() > 1 else { throw AWSServiceError(code: "InternalError", message: "try again", statusCode: 500) }
+            let tags = input["TagSpecifications"]?[0]?["Tags"]?.arrayValue ?? []
+            let value = { (key: String) in tags.first { $0["Key"]?.stringValue == key }?["Value"]?.stringValue ?? "" }
+            return ["Vpc": ["VpcId": .string(vpcs.create(name: value("Name"), entry: value("ecslab:entry")))]]
+        }
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        let outcome = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+        XCTAssertEqual(outcome, .done)
+        XCTAssertEqual(creates.peek(), 2)
+        XCTAssertEqual(fixture.vpcs.all(), ["vpc-1"])
+        let calls = fixture.account.callNames()
+        let create = try XCTUnwrap(calls.firstIndex(of: "ec2:CreateVpc"))
+        XCTAssertEqual(Array(calls[create...].prefix(3)), ["ec2:CreateVpc", "ec2:DescribeVpcs", "ec2:CreateVpc"], "looked before calling again")
+        // Both calls carried the same entry tag: a later search finds either.
+        let entries = calls.indices.filter { calls[$0] == "ec2:CreateVpc" }.map {
+            fixture.account.calls[$0].input["TagSpecifications"]?[0]?["Tags"]?.arrayValue?.first { $0["Key"] == "ecslab:entry" }?["Value"]
+        }
+        XCTAssertEqual(Set(entries.compactMap { $0 }).count, 1)
+    }
+
+    /// A refusal that is not about a lost answer is the step's failure, at once.
+    func testAnErrorThatIsNoLostAnswerIsNotLookedInto() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.remove() }
+        fixture.account.on("ec2:CreateVpc") { _ in throw AWSServiceError(code: "VpcLimitExceeded", message: "too many", statusCode: 400) }
+        var scope = fixture.scope()
+        var progress = LearnerProgress()
+        let step = try XCTUnwrap(fixture.lesson.step("vpc"))
+        do {
+            _ = try await fixture.stepRunner().perform(step, of: fixture.lesson, content: fixture.content, scope: &scope, progress: &progress)
+            XCTFail("the create should have failed")
+        } catch let error as StepError {
+            XCTAssert(error.description.hasPrefix("ec2:CreateVpc failed: VpcLimitExceeded"), error.description)
+        }
+        XCTAssertEqual(fixture.account.callNames().filter { $0 == "ec2:CreateVpc" }.count, 1)
+        XCTAssertEqual(fixture.account.callNames().last, "ec2:CreateVpc", "nothing was looked for")
     }
 
     /// Ctrl-C during a call's wait: the next run makes nothing again, but

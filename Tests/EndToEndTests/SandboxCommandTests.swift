@@ -208,7 +208,7 @@ final class SandboxCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 255)
         XCTAssertEqual(
             outcome.standardError,
-            "ecslab: The sandbox needs moto from the project virtualenv, and there is none (looked in ECSLAB_VENV=/nonexistent/venv); run scripts/setup, or set ECSLAB_VENV.\n")
+            "ecslab: The sandbox needs moto from the project virtualenv, and there is none (looked in ECSLAB_VENV=/nonexistent/venv); run scripts/setup in a checkout, or scripts/install, or set ECSLAB_VENV.\n")
     }
 
     func testAWSCLIThroughSandboxEnvReachesTheSameState() throws {

@@ -50,6 +50,11 @@ public struct DebugLog: Sendable {
         emit(["~ retrying as attempt \(nextAttempt) in \(milliseconds) ms after: \(Self.reason(error))"])
     }
 
+    /// An attempt AWS may have carried out, not retried: the caller looks for what it made first.
+    public func leftToCaller(_ error: any Error) {
+        emit(["~ not retrying after: \(Self.reason(error)); the change may have been made, so what it made is looked for first"])
+    }
+
     private static func reason(_ error: any Error) -> String {
         if let service = error as? AWSServiceError { return "\(service.code) (HTTP \(service.statusCode))" }
         return "\(error)"

@@ -61,6 +61,8 @@ public struct AWSRequestSender: Sendable {
             return response
         }, willRetry: { error, nextAttempt, delay in
             log?.retry(after: error, nextAttempt: nextAttempt, delay: delay)
+        }, leftToCaller: { error in
+            log?.leftToCaller(error)
         })
     }
 }

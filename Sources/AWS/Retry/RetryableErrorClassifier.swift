@@ -37,4 +37,20 @@ public enum RetryableErrorClassifier {
             return nil
         }
     }
+
+    /// Whether AWS may have carried out an attempt that failed this way: the
+    /// request went out and what came back (a server error, a broken or
+    /// timed-out connection, a cut-off answer) does not say it was refused.
+    /// A throttled call, or one that never connected, was not carried out.
+    public static func outcomeIsUnknown(_ error: any Error) -> Bool {
+        switch error {
+        case let error as AWSServiceError:
+            if throttlingCodes.contains(error.code) { return false }
+            return transientCodes.contains(error.code) || transientStatusCodes.contains(error.statusCode)
+        case let error as AWSTransportError:
+            return error.kind == .timeout || error.kind == .connectionReset
+        default:
+            return false
+        }
+    }
 }

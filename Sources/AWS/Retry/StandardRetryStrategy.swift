@@ -44,11 +44,14 @@ public struct StandardRetryStrategy: Sendable {
     /// Runs `attempt` (given its 1-based number) until it succeeds, fails with
     /// an error that is not retried, runs out of attempts, or the quota runs
     /// dry; then returns its result or throws its last error.
-    /// `willRetry` hears of each retry, for `--debug`.
+    /// `willRetry` hears of each retry, for `--debug`; `leftToCaller` of an
+    /// attempt of unknown outcome that `AttemptRecord.current` keeps from a retry.
     public func run<Result: Sendable>(
         _ attempt: (Int) async throws -> Result,
-        willRetry: (_ error: any Error, _ nextAttempt: Int, _ delay: Duration) -> Void = { _, _, _ in }
+        willRetry: (_ error: any Error, _ nextAttempt: Int, _ delay: Duration) -> Void = { _, _, _ in },
+        leftToCaller: (_ error: any Error) -> Void = { _ in }
     ) async throws -> Result {
+        let record = AttemptRecord.current
         var number = 1
         var lastRetryCost: Int?
         while true {
@@ -57,6 +60,13 @@ public struct StandardRetryStrategy: Sendable {
                 quota.release(lastRetryCost ?? RetryQuota.noRetryIncrement)
                 return result
             } catch {
+                if let record, RetryableErrorClassifier.outcomeIsUnknown(error) {
+                    record.noteUnknownOutcome()
+                    if !record.retriesUnknownOutcomes {
+                        leftToCaller(error)
+                        throw error
+                    }
+                }
                 guard number < maximumAttempts,
                       !(error is CancellationError),
                       let reason = RetryableErrorClassifier.reason(for: error),

@@ -23,6 +23,9 @@ public struct StepRunner: Sendable {
         /// The learner's own resource of the lesson's name is used instead
         /// of making a second one.
         case usedExisting(StepCall, LocalizedText)
+        /// The call's answer was lost after AWS carried it out; what it made
+        /// was found by its entry tag and is used, not made a second time.
+        case recovered(StepCall)
         case called(StepCall, saved: JSONObject)
         case waiting(WaitProgress)
         case declined(StepCall)
@@ -323,7 +326,11 @@ public struct StepRunner: Sendable {
         observe(.calling(call, cli: api.cliCommand(call.operation, input: prepared.json)))
         let response: JSON
         do {
-            response = try await api.call(call.operation, input: prepared.json)
+            let answer = try await ChangeCall(api: api).send(
+                call.operation, input: prepared.json, entry: call.tagging.tagsAsItMakes ? prepared.tags?.entry : nil,
+                idempotent: api.idempotencyTokenMember(of: call.operation) != nil)
+            response = answer.response
+            if answer.recovered { observe(.recovered(call)) }
         } catch {
             if recorded {
                 try? ledger.append(LedgerEvent(.failed, id: id, time: now(), fields: ["error": .string(String(describing: error))]))

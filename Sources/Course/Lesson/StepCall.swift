@@ -128,6 +128,14 @@ public enum Tagging: Sendable {
     case after(operation: OperationName, parameters: Template)
     /// The resource cannot be tagged at all (an attachment, a route).
     case none
+
+    /// Whether what the call makes carries the course tags from the moment it exists.
+    public var tagsAsItMakes: Bool {
+        switch self {
+        case .automatic, .specification: true
+        case .after, .none: false
+        }
+    }
 }
 
 /// Waiting for AWS to settle after a call: one of the service model's waiters.

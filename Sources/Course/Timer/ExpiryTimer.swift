@@ -150,7 +150,9 @@ public struct ExpiryTimer: Sendable {
         let started = now()
         while true {
             do {
-                let response = try await api.call(operation, input: input)
+                let response = try await ChangeCall(api: api).send(
+                    operation, input: input, entry: tags?.entry, idempotent: api.idempotencyTokenMember(of: operation) != nil
+                ).response
                 try ledger.append(LedgerEvent(.created, id: id, time: now(), fields: ["undo": undo]))
                 return response
             } catch {

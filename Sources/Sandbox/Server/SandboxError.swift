@@ -11,7 +11,7 @@ public enum SandboxError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .virtualEnvironmentMissing(let searched):
-            return "The sandbox needs moto from the project virtualenv, and there is none (looked in \(searched.joined(separator: ", "))); run scripts/setup, or set ECSLAB_VENV."
+            return "The sandbox needs moto from the project virtualenv, and there is none (looked in \(searched.joined(separator: ", "))); run scripts/setup in a checkout, or scripts/install, or set ECSLAB_VENV."
         case .spawnFailed(let program, let reason):
             return "Could not start \(program): \(reason)."
         case .serverDidNotStart(let port, let logTail):

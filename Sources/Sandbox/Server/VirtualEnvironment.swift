@@ -11,7 +11,8 @@ public struct VirtualEnvironment: Sendable, Equatable {
     public var motoServer: URL { url.appendingPathComponent("bin/moto_server") }
 
     /// `ECSLAB_VENV`, then a `.venv` in or above any of `folders` (the course
-    /// folder, the executable's folder, the current one).
+    /// folder, the executable's folder, the current one: a checkout), then
+    /// `$XDG_DATA_HOME/ecslab/venv` (where scripts/install puts it).
     public static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment, near folders: [URL]
     ) throws -> VirtualEnvironment {
@@ -32,7 +33,11 @@ public struct VirtualEnvironment: Sendable, Equatable {
                 folder = parent
             }
         }
-        throw SandboxError.virtualEnvironmentMissing(searched: Array(searched.prefix(3)))
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
+        let installed = VirtualEnvironment(url: dataHome.appendingPathComponent("ecslab/venv"))
+        if installed.isUsable { return installed }
+        throw SandboxError.virtualEnvironmentMissing(searched: Array(searched.prefix(3)) + [installed.url.path])
     }
 
     var isUsable: Bool { FileManager.default.isExecutableFile(atPath: motoServer.path) }

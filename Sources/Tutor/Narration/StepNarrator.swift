@@ -48,6 +48,8 @@ public struct StepNarrator: Sendable {
             say(.callReused, ["operation": call.operation.description])
         case .usedExisting(let call, let found):
             say(.callUsedExisting, ["operation": call.operation.description, "found": found[language]])
+        case .recovered(let call):
+            say(.callRecovered, ["operation": call.operation.description])
         case .called(_, let saved):
             for (name, value) in saved {
                 say(.valueSaved, ["name": name, "value": value.stringValue ?? value.text])

@@ -97,6 +97,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case dryRunCall
     case callReused
     case callUsedExisting
+    case callRecovered
     case valueSaved
     case stepWaiting
     case callDeclined
@@ -375,6 +376,10 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .callUsedExisting:
             return LocalizedText(
                 zh: "没有运行 {operation}：沿用你已有的 {found}。", en: "Not calling {operation}: building on your own {found}.")
+        case .callRecovered:
+            return LocalizedText(
+                zh: "{operation} 的应答在网络上丢失了，但 AWS 已经完成了它：按它的 ecslab:entry 标签找到了创建的资源，不会再创建第二个。",
+                en: "{operation}'s answer was lost on the way back, but AWS had done it: what it made was found by its ecslab:entry tag, and no second one is made.")
         case .valueSaved:
             return LocalizedText(zh: "  已保存 {name} = {value}", en: "  saved {name} = {value}")
         case .stepWaiting:

@@ -5,15 +5,21 @@ import Terminal
 /// Where the course is, and loading it: no account is needed for either.
 public enum CourseFolder {
     /// `--course`, then `ECSLAB_COURSE`, then the nearest folder holding
-    /// `lessons/` above the executable, then the current one.
-    public static func locate(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    /// `lessons/` above the executable (a checkout), then `share/ecslab`
+    /// beside its `bin/` (an install by scripts/install), then the current one.
+    public static func locate(
+        _ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment, executable: URL = ExecutableFolder.url
+    ) -> URL {
         if let option { return URL(fileURLWithPath: option) }
         if let variable = environment["ECSLAB_COURSE"], !variable.isEmpty { return URL(fileURLWithPath: variable) }
-        var folder = ExecutableFolder.url
+        func holdsLessons(_ folder: URL) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path) }
+        var folder = executable
         for _ in 0..<6 {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path) { return folder }
+            if holdsLessons(folder) { return folder }
             folder = folder.deletingLastPathComponent()
         }
+        let installed = executable.deletingLastPathComponent().appendingPathComponent("share/ecslab")
+        if holdsLessons(installed) { return installed }
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 

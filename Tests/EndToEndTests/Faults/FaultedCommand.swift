@@ -32,6 +32,10 @@ struct FaultedCommand: Sendable {
     /// The standard retry mode's retries, as `--debug` tells each one.
     var retries: Int { debugLines.filter { $0.hasPrefix("debug: ~ retrying as attempt ") }.count }
 
+    /// Attempts that AWS may have carried out, not retried: ecslab looked
+    /// for what they made before it called again.
+    var lookedInto: Int { debugLines.filter { $0.hasPrefix("debug: ~ not retrying after: ") }.count }
+
     /// What ecslab said on standard error besides its debug log.
     var said: String {
         outcome.standardError.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("debug: ") }.joined(separator: "\n")

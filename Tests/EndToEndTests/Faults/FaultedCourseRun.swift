@@ -83,7 +83,7 @@ struct FaultedCourseRun: Sendable {
     }
 
     /// One line for the record:
-    /// `faults 10% (seed 1): do 280 calls, 30 faults (500 4, ...), 33 retries; check ...; cleanup ...; marks 11/11; left 0; 52 s`.
+    /// `faults 10% (seed 1): do 280 calls, 30 faults (500 4, ...; 5 after moto made a change), 33 retries, 2 looked into; check ...; cleanup ...; marks 11/11; left 0; 52 s`.
     var summary: String {
         var parts = [
             Self.tally("do", lessons.map(\.perform)), Self.tally("check", lessons.map(\.check)),
@@ -97,9 +97,11 @@ struct FaultedCourseRun: Sendable {
 
     private static func tally(_ name: String, _ commands: [FaultedCommand]) -> String {
         let faults = FaultLog(calls: 0, faults: commands.flatMap(\.faults.faults))
-        let kinds = faults.faults.isEmpty ? "" : " (\(faults.byKind))"
+        let afterChange = faults.faults.filter(\.brokeAMadeChange).count
+        let kinds = faults.faults.isEmpty ? "" : " (\(faults.byKind); \(afterChange) after moto made a change)"
         let calls = commands.reduce(0) { $0 + $1.calls }, retries = commands.reduce(0) { $0 + $1.retries }
+        let lookedInto = commands.reduce(0) { $0 + $1.lookedInto }
         let seconds = commands.reduce(0) { $0 + $1.seconds }
-        return "\(name) \(calls) calls, \(faults.faults.count) faults\(kinds), \(retries) retries, \(Int(seconds.rounded())) s"
+        return "\(name) \(calls) calls, \(faults.faults.count) faults\(kinds), \(retries) retries, \(lookedInto) looked into, \(Int(seconds.rounded())) s"
     }
 }
