@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Terminal", "Course", "AWS", "JSON", "TestSupport"], exclude: ["Transcripts"]),
         // The built ecslab, driven as a person does: its commands, and the tutor at a terminal (tmux).
-        .testTarget(name: "EndToEndTests", dependencies: ["AWS", "Course", "JSON", "Sandbox", "TestSupport"], exclude: ["Snapshots", "HandBuiltLabs/builders", "ClassGrading/builders", "Cleanup/builders", "Faults/builders"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AWS", "Course", "JSON", "Sandbox", "TestSupport"], exclude: ["Snapshots", "HandBuiltLabs/builders", "ClassGrading/builders", "Cleanup/builders", "Faults/builders", "Script/builders"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -103,9 +103,9 @@ public struct AWSClient: Sendable {
     }
 
     /// The `aws` command that makes the same call.
-    public static func cliCommand(service: String, operation: String, input: JSON) throws -> String {
+    public static func cliCommand(service: String, operation: String, input: JSON, redactsSecrets: Bool = true) throws -> String {
         let (model, operationModel) = try resolve(service: service, operation: operation)
-        return try CLICommand(model: model, operation: operationModel, input: input).text
+        return try CLICommand(model: model, operation: operationModel, input: input, redactsSecrets: redactsSecrets).text
     }
 
     private func send(_ model: ServiceModel, _ operation: OperationModel, input: JSON) async throws -> JSON {

@@ -17,10 +17,15 @@ public struct CLICommand: Sendable {
     public let operation: OperationModel
     public let input: JSON
 
-    public init(model: ServiceModel, operation: OperationModel, input: JSON) {
+    /// False for a script a learner keeps, whose values are the course's
+    /// own and the learner's settings, where `<redacted>` would break the call.
+    public let redactsSecrets: Bool
+
+    public init(model: ServiceModel, operation: OperationModel, input: JSON, redactsSecrets: Bool = true) {
         self.model = model
         self.operation = operation
         self.input = input
+        self.redactsSecrets = redactsSecrets
     }
 
     /// The CLI's own renames of negative boolean options (awscli's argrename).
@@ -40,7 +45,7 @@ public struct CLICommand: Sendable {
                 let option = CLIName.kebab(name)
                 let member = try shape?.shape.member(named: name).map { try model.resolve($0) }
                 let memberType = member?.type
-                let value = try member.map { try redacted(value, named: name, $0) } ?? value
+                let value = try member.map { redactsSecrets ? try redacted(value, named: name, $0) : value } ?? value
                 if memberType == .boolean, let flag = value.boolValue {
                     let negative = "no-\(option)"
                     let renamed = Self.booleanRenames["\(model.name).\(operationName).\(negative)"]
@@ -109,7 +114,7 @@ public struct CLICommand: Sendable {
     }
 
     /// A word as a POSIX shell reads it back: bare when safe, else single-quoted.
-    static func quoted(_ word: String) -> String {
+    public static func quoted(_ word: String) -> String {
         let safe = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", ":", "@", "%", "+", ",", "=": return true

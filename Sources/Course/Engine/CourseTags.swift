@@ -57,6 +57,14 @@ public struct CourseTags: Sendable, Equatable {
     /// Adds the tags to a create call's input the way its API takes them,
     /// keeping any tags the lesson already set (ours win on the same key).
     public func apply(to input: JSON, parameter: TagParameter, resourceType: String?) throws(TaggingError) -> JSON {
+        try Self.apply(pairs, to: input, parameter: parameter, resourceType: resourceType)
+    }
+
+    /// Adds `pairs` as tags to a create call's input the way its API takes
+    /// them, keeping the input's other tags (`pairs` win on the same key).
+    public static func apply(
+        _ pairs: [(key: String, value: String)], to input: JSON, parameter: TagParameter, resourceType: String?
+    ) throws(TaggingError) -> JSON {
         guard var object = input.objectValue else { return input }
         switch parameter {
         case .list(let member, let keyName, let valueName):
