@@ -10,7 +10,7 @@ struct ECSLab: AsyncParsableCommand {
         version: ECSLabVersion.current,
         subcommands: [
             TutorCommand.self, LessonsCommand.self, DoCommand.self, CheckCommand.self, CleanupCommand.self, ReapCommand.self, SelftestCommand.self, ResetCommand.self,
-            ScriptCommand.self, GradeCommand.self, GraderPolicyCommand.self, LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
+            ScriptCommand.self, DrawCommand.self, GradeCommand.self, GraderPolicyCommand.self, LintCommand.self, CallCommand.self, QueryCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: TutorCommand.self
     )

@@ -6,7 +6,7 @@ import XCTest
 /// Tests/EndToEndTests/Snapshots/help. A new command without a snapshot fails.
 final class HelpSnapshotTests: XCTestCase {
     private static let commands = [
-        "", "tutor", "lessons", "do", "check", "script", "grade", "grade merge", "grader-policy", "cleanup", "reap", "selftest", "reset", "lint", "call", "query",
+        "", "tutor", "lessons", "do", "check", "script", "draw", "grade", "grade merge", "grader-policy", "cleanup", "reap", "selftest", "reset", "lint", "call", "query",
         "sandbox", "sandbox start", "sandbox stop", "sandbox status", "sandbox env",
     ]
 

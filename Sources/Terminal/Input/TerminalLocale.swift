@@ -22,4 +22,13 @@ public enum TerminalLocale {
         let name = String(cString: codeset).uppercased()
         return name == "UTF-8" || name == "UTF8"
     }
+
+    /// Whether the user's locale, as the environment names it, is UTF-8:
+    /// the first of LC_ALL, LC_CTYPE and LANG that is set. With none, the
+    /// locale is POSIX's, which is not.
+    public static func namesUTF8(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = name.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
 }

@@ -138,6 +138,22 @@ extension TutorSession {
                 console.out(style.yellow(TutorText.wrongPlace(language, ["check": found.check, "region": found.region, "current": workspace.aws.region])))
             }
         }
+        // The network and the clusters are easier seen than read.
+        if let subject = AccountDrawing.Subject.drawing(lesson: lesson.id) {
+            say(.drawOffer, ["subject": subject.rawValue])
+        }
+    }
+
+    /// `draw network|cluster`: the default is the current lesson's.
+    func draw(_ argument: String?) async throws {
+        let named = argument ?? currentLesson.flatMap { AccountDrawing.Subject.drawing(lesson: $0.id)?.rawValue }
+        guard let named, let subject = AccountDrawing.Subject(rawValue: named) else { return say(.drawUsage) }
+        let (glyphs, _) = AccountDrawing.style(ascii: false)
+        let (workspace, colors) = (self.workspace, style.colors)
+        let drawn = try await interruption.run {
+            try await AccountDrawing.draw(subject, in: workspace, glyphs: glyphs, colors: colors)
+        }
+        console.write(drawn.text)
     }
 
     /// The next tier of hint for the first of the step's checks that has one

@@ -98,6 +98,8 @@ public enum TutorText: String, CaseIterable, Sendable {
     case callReused
     case callUsedExisting
     case callRecovered
+    case drawOffer
+    case drawUsage
     case valueSaved
     case stepWaiting
     case callDeclined
@@ -376,6 +378,10 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .callUsedExisting:
             return LocalizedText(
                 zh: "没有运行 {operation}：沿用你已有的 {found}。", en: "Not calling {operation}: building on your own {found}.")
+        case .drawOffer:
+            return LocalizedText(zh: "输入 draw 可以看到按 AWS 实际情况画出的图（draw {subject}）。", en: "Type draw to see it drawn as AWS has it (draw {subject}).")
+        case .drawUsage:
+            return LocalizedText(zh: "用法：draw network 或 draw cluster", en: "Usage: draw network or draw cluster")
         case .callRecovered:
             return LocalizedText(
                 zh: "{operation} 的应答在网络上丢失了，但 AWS 已经完成了它：按它的 ecslab:entry 标签找到了创建的资源，不会再创建第二个。",
