@@ -98,7 +98,7 @@ public struct LessonScriptBuilder: Sendable {
             let variables = try environment.sorted { $0.key < $1.key }.map { ($0.key, try names.text($0.value)) }
             items.append(.start(command: command, prepare: prepare, directory: try names.text(directory), environment: variables))
         }
-        if !step.needs.isEmpty, items.isEmpty || step.calls.isEmpty {
+        if !step.needs.isEmpty, items.isEmpty {
             let tools = step.needs.joined(separator: ", ")
             items.insert(.note(language == .zh ? "这一步需要本机上的 \(tools)，按上面的说明手工完成。" : "This step needs \(tools) on your machine; do it by hand as above."), at: 0)
         }

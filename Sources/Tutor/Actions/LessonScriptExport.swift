@@ -17,6 +17,14 @@ public enum LessonScriptExport {
         guard let lesson = content.lesson(lessonID) else {
             throw CommandFailure.usage(TutorText.unknownLesson(language, ["lesson": lessonID, "known": content.lessons.map(\.id).joined(separator: ", ")]))
         }
+        let acts = lesson.steps.contains { step in
+            switch step.kind {
+            case .task(let calls): !calls.isEmpty
+            case .teardown, .local: true
+            case .quiz: false
+            }
+        }
+        guard acts else { throw CommandFailure.usage(TutorText.nothingToScript(language, ["lesson": lesson.id])) }
         let folder = CourseFolder.locate(options.course)
         let builder = LessonScriptBuilder(
             content: content, language: language, overrides: overrides,

@@ -14,6 +14,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case noLesson
     case unknownLesson
     case unknownStep
+    case unknownCheck
     case lessonNotLoaded
     case started
     case lastStep
@@ -99,6 +100,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case callUsedExisting
     case callRecovered
     case drawOffer
+    case nothingToScript
     case drawUsage
     case valueSaved
     case stepWaiting
@@ -201,6 +203,8 @@ public enum TutorText: String, CaseIterable, Sendable {
             return LocalizedText(
                 zh: "课程 {lesson} 的文件有错误，无法载入：{problem}；`ecslab lint` 会列出所有问题。",
                 en: "Lesson {lesson} cannot be loaded: {problem}; `ecslab lint` lists every problem.")
+        case .unknownCheck:
+            return LocalizedText(zh: "课程 {lesson} 没有检查 {check}。它的检查有：{known}。", en: "Lesson {lesson} has no check {check}. Its checks are: {known}.")
         case .unknownStep:
             return LocalizedText(zh: "课程 {lesson} 没有步骤 {step}。它的步骤有：{known}。", en: "Lesson {lesson} has no step {step}. Its steps are: {known}.")
         case .started:
@@ -378,6 +382,9 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .callUsedExisting:
             return LocalizedText(
                 zh: "没有运行 {operation}：沿用你已有的 {found}。", en: "Not calling {operation}: building on your own {found}.")
+        case .nothingToScript:
+            return LocalizedText(
+                zh: "课程 {lesson} 只有阅读和测验，没有可以写进脚本的操作。", en: "Lesson {lesson} is reading and quizzes only: there is nothing in it to script.")
         case .drawOffer:
             return LocalizedText(zh: "输入 draw 可以看到按 AWS 实际情况画出的图（draw {subject}）。", en: "Type draw to see it drawn as AWS has it (draw {subject}).")
         case .drawUsage:

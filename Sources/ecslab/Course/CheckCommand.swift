@@ -16,7 +16,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "A lesson id, or all.")
+    @Argument(help: "A lesson id, all, or one check as LESSON/CHECK.")
     var target: String
 
     @Option(help: "text, json or junit.")
@@ -38,7 +38,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures(in: options.spokenLanguage) {
             var workspaceOptions = try options.workspace()
-            workspaceOptions.lesson = target == "all" ? nil : target
+            workspaceOptions.lesson = target == "all" ? nil : target.split(separator: "/").first.map(String.init)
             let workspace = try await Workspace.open(workspaceOptions)
             var grader = LessonGrader(overrides: try VariableOverrides.parse(set))
             grader.readsAtOnce = readsAtOnce

@@ -53,13 +53,13 @@ final class CourseInputTests: XCTestCase {
         assertUnchanged(before, machine)
     }
 
-    /// `check` takes a lesson, not a check: `LESSON/CHECK` names no lesson.
+    /// `check LESSON/CHECK` grades one check; one the lesson lacks is named with the lesson's checks.
     func testUnknownCheckID() throws {
         let machine = try machine()
         let before = machine.stateFiles()
         let outcome = try machine.run(
             ["check", "iam-roles/no-such-check", "--endpoint-url", try TestEnvironment.motoURL()], environment: BadInputMachine.motoKeys())
-        assertOneSentence(outcome, status: 2, mentioning: ["no-such-check"])
+        assertOneSentence(outcome, status: 2, mentioning: ["Lesson iam-roles has no check no-such-check.", "instance-role-trust"])
         assertUnchanged(before, machine)
     }
 

@@ -149,7 +149,6 @@ if [ "${ECSLAB_STOP_BEFORE:-}" = instances-register ]; then echo '在 instances-
 echo '== 8/10 instances-register: 等两台实例注册到集群'
 set +e
 (
-    echo '  这一步需要本机上的 ecs-agent，按上面的说明手工完成。'
     ec2_asg_name=$(ecslab_saved ecslab-clusters.ids ec2_asg_name)
     [ -n "$ec2_asg_name" ] || ec2_asg_name=$(aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names "${asg_name}" --query 'map(&(AutoScalingGroupName), (AutoScalingGroups))[0]' --output text)
     if [ -z "$ec2_asg_name" ] || [ "$ec2_asg_name" = None ]; then echo 'ecslab: 找不到名为 ecslab-ec2-asg 的 Auto Scaling 组；先完成课程 clusters' >&2; exit 1; fi
