@@ -1,3 +1,4 @@
+import AWS
 import JSON
 
 /// Turns a lesson file's YAML into a `Lesson`, collecting every problem.
@@ -345,7 +346,7 @@ struct LessonDecoder {
         let parts = text.split(separator: ":")
         guard parts.count == 2 else {
             diagnostics.append(
-                Diagnostic(at: waiterNode.location, "'\(SourceExcerpt.of(text))' is not a waiter name", suggestion: "write it as service:WaiterName, e.g. ec2:NatGatewayAvailable"))
+                Diagnostic(at: waiterNode.location, "'\(MessageExcerpt.plain(text, escapes: .yaml))' is not a waiter name", suggestion: "write it as service:WaiterName, e.g. ec2:NatGatewayAvailable"))
             return nil
         }
         guard let parameters else { return nil }
@@ -356,7 +357,7 @@ struct LessonDecoder {
         guard let node else { return nil }
         guard let text = node.scalar, let operation = OperationName(parsing: text) else {
             diagnostics.append(
-                Diagnostic(at: node.location, "'\(SourceExcerpt.of(node.scalar ?? ""))' is not an operation name", suggestion: "write it as service:Operation, e.g. ec2:DescribeVpcs"))
+                Diagnostic(at: node.location, "'\(MessageExcerpt.plain(node.scalar ?? "", escapes: .yaml))' is not an operation name", suggestion: "write it as service:Operation, e.g. ec2:DescribeVpcs"))
             return nil
         }
         return operation

@@ -1,3 +1,4 @@
+import AWS
 /// A string with `${...}` references, split once into its literal and
 /// reference parts so that resolving it is a simple join.
 public struct TemplateString: Sendable, Equatable {
@@ -92,10 +93,10 @@ public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible, 
     public var localizedMessage: LocalizedText {
         switch self {
         case .unclosed(let text):
-            let text = SourceExcerpt.of(text)
+            let text = MessageExcerpt.plain(text, escapes: .yaml)
             return LocalizedText(zh: "\"\(text)\" 里的 '${' 没有对应的 '}'", en: "'${' without a closing '}' in \"\(text)\"")
         case .badName(let name):
-            let name = SourceExcerpt.of(name)
+            let name = MessageExcerpt.plain(name, escapes: .yaml)
             return LocalizedText(
                 zh: "'${\(name)}' 不是变量名（字母、数字、'_' 和 '-'，可写成 'lesson.name'）",
                 en: "'${\(name)}' is not a variable name (letters, digits, '_' and '-', optionally 'lesson.name')")
