@@ -20,8 +20,8 @@ public enum DrawingText {
                     : LocalizedText(zh: "缺少第二个可用区的私有子网", en: "the second zone's private subnet is missing")
             case .publicRouteNotToInternetGateway: LocalizedText(zh: "公有子网的默认路由要指向互联网网关", en: "a public subnet's default route must go to the internet gateway")
             case .privateRouteToInternetGateway:
-                LocalizedText(zh: "私有子网的默认路由指向了互联网网关：应指向 NAT 网关", en: "goes to the internet gateway: a private subnet's should go to the NAT gateway")
-            case .privateRouteNowhere: LocalizedText(zh: "私有子网没有默认路由：应指向 NAT 网关", en: "no default route: a private subnet's should go to the NAT gateway")
+                LocalizedText(zh: "私有子网的默认路由指向了互联网网关：应指向 NAT 网关", en: "goes to the internet gateway; a private subnet's default route should go to the NAT gateway")
+            case .privateRouteNowhere: LocalizedText(zh: "私有子网没有默认路由：应指向 NAT 网关", en: "no default route; a private subnet's default route should go to the NAT gateway")
             case .natNotInPublicSubnet: LocalizedText(zh: "NAT 网关要放在公有子网里", en: "the NAT gateway must sit in a public subnet")
             case .agentNotConnected: LocalizedText(zh: "代理未连接", en: "agent not connected")
             case .instanceNotRegistered: LocalizedText(zh: "没有注册到集群", en: "not registered with the cluster")
