@@ -33,3 +33,13 @@ final class BashScriptWriterTests: XCTestCase {
         XCTAssertEqual(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "one two|{\"k\":\"x\"}|")
     }
 }
+
+final class ChineseLineFoldingTests: XCTestCase {
+    /// A fold between two Chinese characters goes; one beside a Latin word or a digit stays.
+    func testTheSpaceOfAFoldedLineGoesOnlyBetweenChineseCharacters() {
+        XCTAssertEqual(ChineseLineFolding.unfolded("两个私有子网、 一个互联网网关"), "两个私有子网、一个互联网网关")
+        XCTAssertEqual(ChineseLineFolding.unfolded("运行在其中的 VPC：跨两个可用区"), "运行在其中的 VPC：跨两个可用区")
+        XCTAssertEqual(ChineseLineFolding.unfolded("第 5 至第 7 课"), "第 5 至第 7 课")
+        XCTAssertEqual(ChineseLineFolding.unfolded("| 子网 | 地址范围 |"), "| 子网 | 地址范围 |")
+    }
+}

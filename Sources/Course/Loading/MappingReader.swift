@@ -113,7 +113,7 @@ struct MappingReader {
         var texts: [Language: String] = [:]
         for language in Language.allCases {
             if let text = value[language.rawValue]?.scalar, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                texts[language] = text
+                texts[language] = language == .zh ? ChineseLineFolding.unfolded(text) : text
             } else {
                 let name = language.englishName
                 diagnostics.append(
