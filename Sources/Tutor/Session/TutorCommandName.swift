@@ -5,7 +5,7 @@ import Course
 public enum TutorCommandName: String, CaseIterable, Sendable {
     case help, lessons, start, prepare, show, next, back
     case `do`
-    case check, draw, hint, quiz, status, cleanup, call, lang, set, reset, quit
+    case check, draw, script, hint, quiz, status, cleanup, call, lang, set, reset, quit
 
     /// `exit` is what many people type to leave.
     public init?(word: String) {
@@ -33,6 +33,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .do: return "do [STEP] [--use-existing]"
         case .check: return "check [all|LESSON]"
         case .draw: return "draw network|cluster"
+        case .script: return "script [LESSON] [--undo]"
         case .hint: return "hint"
         case .quiz: return "quiz [CHOICE]"
         case .status: return "status"
@@ -56,6 +57,7 @@ public enum TutorCommandName: String, CaseIterable, Sendable {
         case .back: return LocalizedText(zh: "回到上一步", en: "go back a step")
         case .do: return LocalizedText(zh: "让导师完成当前步骤，显示每条等价的 aws 命令，产生费用前先询问", en: "let the tutor perform the step, showing each aws command and asking before anything costs money")
         case .check: return LocalizedText(zh: "检查当前步骤（或整课），列出 ✓/✗、期望值和实际值", en: "check the step (or the lesson): a ✓/✗ list with expected and found")
+        case .script: return LocalizedText(zh: "把这一课存成可以用 aws CLI 运行的脚本（--undo：删除脚本）", en: "save the lesson as a script for the aws CLI (--undo: its teardown)")
         case .draw: return LocalizedText(zh: "按 AWS 的实际情况画出你的网络或集群，标出错误", en: "draw your network or clusters as AWS has them, mistakes marked")
         case .hint: return LocalizedText(zh: "分级提示，每次使用都会记录", en: "hints in tiers; each use is recorded")
         case .quiz: return LocalizedText(zh: "回答测验步骤", en: "answer a quiz step")

@@ -44,6 +44,7 @@ public struct TutorCompletion: Sendable {
             case (.check, 1), (.cleanup, 1): return ["all"] + completion.lessons
             case (.lang, 1): return ["en", "zh"]
             case (.draw, 1): return AccountDrawing.Subject.allCases.map(\.rawValue)
+            case (.script, 1): return completion.lessons
             case (.call, 1): return completion.services
             case (.call, 2): return completion.operations(words[1])
             default: return []

@@ -144,6 +144,22 @@ extension TutorSession {
         }
     }
 
+    /// `script [LESSON] [--undo]`: the lesson as a bash script in the current
+    /// folder, with the names the learner set, to keep and run at home.
+    func saveScript(_ arguments: [String]) throws {
+        let undo = arguments.contains("--undo")
+        guard let lessonID = arguments.first(where: { $0 != "--undo" }) ?? currentLesson?.id else { return say(.scriptUsage) }
+        let text = try LessonScriptExport.text(
+            lessonID, shell: .bash, undo: undo, overrides: workspace.progress.names, options: workspace.options, console: console)
+        let file = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("ecslab-\(lessonID)\(undo ? "-undo" : "").sh")
+        do {
+            try Data(text.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw CommandFailure.usage(TutorText.scriptNotSaved(language, ["file": file.path, "reason": StateFileProblem(error).reason]))
+        }
+        say(.scriptSaved, ["file": file.path, "name": file.lastPathComponent])
+    }
+
     /// `draw network|cluster`: the default is the current lesson's.
     func draw(_ argument: String?) async throws {
         let named = argument ?? currentLesson.flatMap { AccountDrawing.Subject.drawing(lesson: $0.id)?.rawValue }

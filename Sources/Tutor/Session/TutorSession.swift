@@ -128,6 +128,7 @@ public final class TutorSession {
             try await doStep(arguments.first { $0 != TutorSession.useExistingWord }, useExisting: arguments.contains(TutorSession.useExistingWord))
         case .check: try await check(arguments.first)
         case .draw: try await draw(arguments.first)
+        case .script: try saveScript(arguments)
         case .hint: try hint()
         case .quiz: try quiz(arguments.first)
         case .status: status()

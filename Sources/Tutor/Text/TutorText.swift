@@ -100,6 +100,9 @@ public enum TutorText: String, CaseIterable, Sendable {
     case callUsedExisting
     case callRecovered
     case drawOffer
+    case scriptSaved
+    case scriptNotSaved
+    case scriptUsage
     case nothingToScript
     case drawUsage
     case valueSaved
@@ -385,6 +388,12 @@ public enum TutorText: String, CaseIterable, Sendable {
         case .nothingToScript:
             return LocalizedText(
                 zh: "课程 {lesson} 只有阅读和测验，没有可以写进脚本的操作。", en: "Lesson {lesson} is reading and quizzes only: there is nothing in it to script.")
+        case .scriptSaved:
+            return LocalizedText(zh: "已存为 {file}；用 bash {name} 运行（需要 aws CLI）。", en: "Saved as {file}; run it with bash {name} (it needs the aws CLI).")
+        case .scriptNotSaved:
+            return LocalizedText(zh: "脚本没有存成 {file}：{reason}。换一个能写入的文件夹再启动导师，或用 ecslab script 课程 > 文件。", en: "The script was not saved as {file}: {reason}. Start the tutor in a folder you can write to, or use ecslab script LESSON > FILE.")
+        case .scriptUsage:
+            return LocalizedText(zh: "用法：script 课程 [--undo]，例如 script network", en: "Usage: script LESSON [--undo], for example script network")
         case .drawOffer:
             return LocalizedText(zh: "输入 draw 可以看到按 AWS 实际情况画出的图（draw {subject}）。", en: "Type draw to see it drawn as AWS has it (draw {subject}).")
         case .drawUsage:
