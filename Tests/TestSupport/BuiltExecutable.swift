@@ -34,7 +34,7 @@ public struct BuiltExecutable: Sendable {
         self.url = url
     }
 
-    /// Any program, such as `faketime` or the virtualenv's Python.
+    /// Any program, such as `bash` or the virtualenv's Python.
     public init(at url: URL) {
         self.url = url
     }

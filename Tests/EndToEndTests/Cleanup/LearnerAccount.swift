@@ -91,17 +91,14 @@ struct LearnerAccount: Sendable {
     }
 
     /// `ecslab ARGUMENTS --endpoint-url ENDPOINT`, to the account's server
-    /// unless another endpoint (a proxy) is given; under `faketime -f
-    /// OFFSET` when `clockAhead` is set.
-    func ecslab(_ arguments: [String], endpoint: String? = nil, clockAhead: String? = nil) throws -> Run.Outcome {
+    /// unless another endpoint (a proxy) is given; with its wall clock
+    /// `clockAhead` seconds on (builders/wall_clock_ahead.c) when given.
+    func ecslab(_ arguments: [String], endpoint: String? = nil, clockAhead: Int? = nil) throws -> Run.Outcome {
         let full = arguments + ["--endpoint-url", endpoint ?? self.endpoint]
+        var environment = self.environment
         if let clockAhead {
-            let faketime = try Self.faketime()
-            // A faked monotonic clock stalls Swift's timers and sleeps, so
-            // only the wall clock (what expiry reads) moves ahead.
-            var environment = self.environment
-            environment["DONT_FAKE_MONOTONIC"] = "1"
-            return try Run.program(faketime, ["-f", clockAhead, ecslab.path] + full, environment: environment)
+            environment["LD_PRELOAD"] = try Self.wallClockAhead().path
+            environment["ECSLAB_TEST_WALL_CLOCK_AHEAD"] = String(clockAhead)
         }
         return try Run.program(ecslab, full, environment: environment)
     }
@@ -123,9 +120,20 @@ struct LearnerAccount: Sendable {
         return try JSONDecoder().decode(Inventory.self, from: Data(printed.utf8))
     }
 
-    static func faketime() throws -> URL {
-        let found = ["/usr/bin/faketime", "/usr/local/bin/faketime"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        try TestEnvironment.need("faketime (Debian's faketime package)", found != nil)
-        return URL(fileURLWithPath: found ?? "")
+    /// builders/wall_clock_ahead.c built once per test run, with the C compiler on the machine.
+    static func wallClockAhead() throws -> URL {
+        try builtWallClock.get()
+    }
+
+    private static let builtWallClock = Result<URL, any Error> {
+        let compiler = ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try TestEnvironment.need("a C compiler (cc) to build builders/wall_clock_ahead.c", compiler != nil)
+        let library = try TestEnvironment.temporaryFolder("ecslab-wall-clock").appendingPathComponent("wall_clock_ahead.so")
+        let built = try Run.program(
+            URL(fileURLWithPath: compiler ?? "cc"),
+            ["-shared", "-fPIC", "-O2", "-o", library.path, builders.appendingPathComponent("wall_clock_ahead.c").path, "-ldl"],
+            environment: ["PATH": "/usr/bin:/bin"])
+        guard built.status == 0 else { throw CleanupFailure("building wall_clock_ahead.so failed: \(built.standardError)") }
+        return library
     }
 }

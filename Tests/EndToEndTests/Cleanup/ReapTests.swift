@@ -38,7 +38,7 @@ final class ReapTests: CleanupTestCase {
     }
 
     /// What the tutor makes lives four hours: reap now keeps all of it,
-    /// reap five hours on (faketime) deletes all of it, in both regions.
+    /// reap five hours on (the wall clock moved, builders/wall_clock_ahead.c) deletes all of it, in both regions.
     func testTheTutorsResourcesExpireAfterTheirLifetime() throws {
         let account = try freshAccount()
         for region in Self.regions {
@@ -50,7 +50,7 @@ final class ReapTests: CleanupTestCase {
         }
         let now = try account.ecslab(["reap", "--regions", Self.regions.joined(separator: ",")])
         let afterNow = try account.inventory(Self.regions)
-        let later = try account.ecslab(["reap", "--regions", Self.regions.joined(separator: ",")], clockAhead: "+5h")
+        let later = try account.ecslab(["reap", "--regions", Self.regions.joined(separator: ",")], clockAhead: 5 * 3600)
         let left = try account.inventory(Self.regions)
         print("reap of the tutor's: built \(built.resources.count), kept now \(afterNow.resources.count), "
             + "left five hours on \(left.resources.count), exits \(now.status) \(later.status)")
