@@ -20,7 +20,12 @@ final class TutorCompletionTests: XCTestCase {
     }
 
     func testListsCommandsThatShareAPrefix() {
-        XCTAssertEqual(complete("s"), .init(insertion: "", candidates: ["set", "show", "start", "status"]))
+        XCTAssertEqual(complete("s"), .init(insertion: "", candidates: ["script", "set", "show", "start", "status"]))
+    }
+
+    func testCompletesWhatToDraw() {
+        XCTAssertEqual(complete("draw n"), .init(insertion: "etwork ", candidates: []))
+        XCTAssertEqual(complete("draw "), .init(insertion: "", candidates: ["cluster", "network"]))
     }
 
     func testExtendsToTheCommonPrefix() {
