@@ -17,7 +17,7 @@ final class BashScriptWriterTests: XCTestCase {
     }
 
     func testThePlaceholdersOfAnInputAreFoundOnceEachInOrder() {
-        XCTAssertEqual(BashScriptWriter.placeholders(in: "{\"a\":\"@@x@@\",\"b\":\"@@y@@-@@x@@\"}"), ["x", "y"])
+        XCTAssertEqual(ScriptPlan.placeholders(in: "{\"a\":\"@@x@@\",\"b\":\"@@y@@-@@x@@\"}"), ["x", "y"])
     }
 
     /// What bash makes of the words: the values come back as they were set.

@@ -162,7 +162,7 @@ public struct BashScriptWriter: Sendable, ScriptSyntax {
     /// A line run only when every variable its input uses has a value: a
     /// teardown passes over what it has no id for.
     private func guarded(_ line: String, uses input: JSON) -> String {
-        let names = Self.placeholders(in: input.text)
+        let names = ScriptPlan.placeholders(in: input.text)
         guard !names.isEmpty else { return line }
         return "if " + names.map { "[ -n \"${\($0):-}\" ]" }.joined(separator: " && ") + "; then \(line); fi"
     }
@@ -182,18 +182,6 @@ public struct BashScriptWriter: Sendable, ScriptSyntax {
         let words = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
         let arguments = words.count > 3 ? " " + words[3] : ""
         return Self.substituted("aws \(model.name) wait \(CLIName.kebab(waiter))\(arguments)")
-    }
-
-    /// The placeholders of a text, in order, once each.
-    static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = text[...]
-        while let start = rest.range(of: "@@"), let end = rest[start.upperBound...].range(of: "@@") {
-            let name = String(rest[start.upperBound..<end.lowerBound])
-            if !names.contains(name) { names.append(name) }
-            rest = rest[end.upperBound...]
-        }
-        return names
     }
 
     /// Each placeholder of a shell text as a reference to its variable:

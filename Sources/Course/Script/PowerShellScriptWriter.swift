@@ -139,7 +139,7 @@ public struct PowerShellScriptWriter: Sendable, ScriptSyntax {
     }
 
     private func guarded(_ line: String, uses input: JSON) -> String {
-        let names = BashScriptWriter.placeholders(in: input.text)
+        let names = ScriptPlan.placeholders(in: input.text)
         guard !names.isEmpty else { return line }
         return "if (" + names.map { "$\($0)" }.joined(separator: " -and ") + ") { \(line) }"
     }
@@ -159,7 +159,7 @@ public struct PowerShellScriptWriter: Sendable, ScriptSyntax {
 
     static func expanding(_ text: String) -> String {
         var escaped = text.replacingOccurrences(of: "`", with: "``").replacingOccurrences(of: "$", with: "`$").replacingOccurrences(of: "\"", with: "`\"")
-        for name in BashScriptWriter.placeholders(in: text) {
+        for name in ScriptPlan.placeholders(in: text) {
             escaped = escaped.replacingOccurrences(of: ScriptPlan.placeholder(name), with: "$($\(name))")
         }
         return "\"\(escaped)\""

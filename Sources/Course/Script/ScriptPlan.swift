@@ -87,6 +87,18 @@ public struct ScriptPlan: Sendable {
     /// only, so the CLI quoting leaves it whole and the writer finds it.
     public static func placeholder(_ name: String) -> String { "@@\(name)@@" }
 
+    /// The placeholders of a text, in order, once each.
+    public static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: "@@"), let end = rest[start.upperBound...].range(of: "@@") {
+            let name = String(rest[start.upperBound..<end.lowerBound])
+            if !names.contains(name) { names.append(name) }
+            rest = rest[end.upperBound...]
+        }
+        return names
+    }
+
     /// The ids file a lesson's script keeps its captured values in.
     public static func idsFile(_ lesson: String) -> String { "ecslab-\(lesson).ids" }
 }

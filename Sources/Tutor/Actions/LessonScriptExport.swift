@@ -11,12 +11,7 @@ public enum LessonScriptExport {
     ) throws -> String {
         let content = CourseFolder.load(options.course, console: console, naming: lessonID)
         let language = options.language
-        if let problem = content.loadProblem(ofLesson: lessonID) {
-            throw CommandFailure.usage(TutorText.lessonNotLoaded(language, ["lesson": lessonID, "problem": "\(problem)"]))
-        }
-        guard let lesson = content.lesson(lessonID) else {
-            throw CommandFailure.usage(TutorText.unknownLesson(language, ["lesson": lessonID, "known": content.lessons.map(\.id).joined(separator: ", ")]))
-        }
+        let lesson = try Workspace.lesson(lessonID, in: content, language: language)
         let acts = lesson.steps.contains { step in
             switch step.kind {
             case .task(let calls): !calls.isEmpty

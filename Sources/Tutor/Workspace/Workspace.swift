@@ -87,6 +87,11 @@ public struct Workspace: Sendable {
     }
 
     public func lesson(_ id: String) throws -> Lesson {
+        try Self.lesson(id, in: content, language: language)
+    }
+
+    /// The lesson `id` of `content`, or the one sentence that says why there is none.
+    public static func lesson(_ id: String, in content: CourseContent, language: Language) throws -> Lesson {
         if let problem = content.loadProblem(ofLesson: id) {
             throw CommandFailure.usage(TutorText.lessonNotLoaded(language, ["lesson": id, "problem": "\(problem)"]))
         }

@@ -5,20 +5,7 @@ import XCTest
 /// Bad input about the course: ids that name nothing, and lesson files with
 /// a mistake in them. Each gets one sentence and exit 2 (a usage or
 /// configuration problem), and the ledger and progress stay as they were.
-final class CourseInputTests: XCTestCase {
-    private var current: BadInputMachine?
-
-    override func tearDown() {
-        current?.remove()
-        super.tearDown()
-    }
-
-    private func machine(account: String = BadInputMachine.motoAccount) throws -> BadInputMachine {
-        let made = try BadInputMachine(account: account)
-        current = made
-        return made
-    }
-
+final class CourseInputTests: BadInputTestCase {
     /// The course copied, with one line of one lesson file changed: the
     /// mistake an author makes, at a line lint would name.
     private func course(in machine: BadInputMachine, changing old: String, to new: String) throws -> URL {

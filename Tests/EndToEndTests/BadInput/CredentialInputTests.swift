@@ -6,20 +6,7 @@ import XCTest
 /// Bad AWS settings: no keys, keys that have expired, a wrong secret, no
 /// region. Each is a configuration problem (exit 2) said in one sentence,
 /// before anything is done, with the ledger and progress as they were.
-final class CredentialInputTests: XCTestCase {
-    private var current: BadInputMachine?
-
-    override func tearDown() {
-        current?.remove()
-        super.tearDown()
-    }
-
-    private func machine() throws -> BadInputMachine {
-        let made = try BadInputMachine()
-        current = made
-        return made
-    }
-
+final class CredentialInputTests: BadInputTestCase {
     func testNoCredentials() throws {
         let machine = try machine()
         let before = machine.stateFiles()

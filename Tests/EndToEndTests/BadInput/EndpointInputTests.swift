@@ -5,20 +5,7 @@ import XCTest
 /// An endpoint that is down, or that is a web server rather than AWS: the
 /// call is made and fails (exit 1), said in one sentence without the
 /// server's markup, and the ledger and progress stay as they were.
-final class EndpointInputTests: XCTestCase {
-    private var current: BadInputMachine?
-
-    override func tearDown() {
-        current?.remove()
-        super.tearDown()
-    }
-
-    private func machine() throws -> BadInputMachine {
-        let made = try BadInputMachine()
-        current = made
-        return made
-    }
-
+final class EndpointInputTests: BadInputTestCase {
     func testAnEndpointThatIsDown() throws {
         let machine = try machine()
         let before = machine.stateFiles()

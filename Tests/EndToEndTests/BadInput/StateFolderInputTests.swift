@@ -5,14 +5,7 @@ import XCTest
 /// A state folder ecslab cannot write to: read-only, or on a disk that is
 /// full. ecslab says so in one sentence and stops (exit 2: the machine
 /// needs fixing, not the lab), and what it had written stays whole.
-final class StateFolderInputTests: XCTestCase {
-    private var current: BadInputMachine?
-
-    override func tearDown() {
-        current?.remove()
-        super.tearDown()
-    }
-
+final class StateFolderInputTests: BadInputTestCase {
     /// Root may write anywhere, whatever the mode bits say: as root, ecslab
     /// runs without the capabilities that allow it, as a learner would.
     private func asLearner() throws -> [String] {
@@ -37,8 +30,7 @@ final class StateFolderInputTests: XCTestCase {
     }
 
     func testAReadOnlyStateFolder() throws {
-        let made = try BadInputMachine()
-        current = made
+        let made = try machine()
         let before = made.stateFiles()
         for folder in [made.stateFolder, made.ledger.deletingLastPathComponent(), made.progress.deletingLastPathComponent()] {
             XCTAssertEqual(chmod(folder.path, 0o500), 0)
@@ -52,8 +44,7 @@ final class StateFolderInputTests: XCTestCase {
 
     /// XDG_STATE_HOME read-only before ecslab ever ran: it cannot make its folder.
     func testAStateFolderThatCannotBeMade() throws {
-        let made = try BadInputMachine(seeded: false)
-        current = made
+        let made = try machine(seeded: false)
         try FileManager.default.createDirectory(at: made.stateHome, withIntermediateDirectories: true)
         XCTAssertEqual(chmod(made.stateHome.path, 0o500), 0)
         let outcome = try made.run(
@@ -67,8 +58,7 @@ final class StateFolderInputTests: XCTestCase {
     /// name no lesson uses) and the ledger sits just under it.
     func testAFullStateFolder() async throws {
         let account = try await FreshMotoAccount.make(on: try TestEnvironment.motoURL())
-        let made = try BadInputMachine(account: account.account)
-        current = made
+        let made = try machine(account: account.account)
         let limit = try size(made.ledger) + 40
         let progress = try String(contentsOf: made.progress, encoding: .utf8)
         let padding = String(repeating: "x", count: limit)
@@ -86,8 +76,7 @@ final class StateFolderInputTests: XCTestCase {
     /// there is room, is not glued to a torn one and lost.
     func testADiskThatFillsMidLedgerLine() async throws {
         let account = try await FreshMotoAccount.make(on: try TestEnvironment.motoURL())
-        let made = try BadInputMachine(account: account.account)
-        current = made
+        let made = try machine(account: account.account)
         let keys = BadInputMachine.motoKeys(accessKeyID: account.accessKeyID)
         let before = made.stateFiles()
         let full = try made.run(
